@@ -1,0 +1,102 @@
+using Pipeline.Engine.Hashing;
+using Pipeline.Engine.Locking;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Pipeline.Engine.Caching;
+
+/// <summary>
+/// Stage outputs stored content-addressed under .pipeline/cache: objects/ab/cdef... holds file contents,
+/// runs/FINGERPRINT.yaml says which objects a run produced. Every write goes to a temp name and is moved
+/// into place. A damaged entry is dropped with a warning; it never fails a run.
+/// </summary>
+public sealed class RunCache(string root, Action<string> warn)
+{
+    private static readonly ISerializer Writer = new SerializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance).DisableAliases().Build();
+
+    private static readonly IDeserializer Reader = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
+
+    public void Store(string fingerprint, StageRecord record, IReadOnlyDictionary<string, TreeHash> outs, string outsRoot)
+    {
+        var manifest = new CacheManifest { Record = record };
+        foreach (var (outPath, tree) in outs)
+        {
+            var source = Path.Combine(outsRoot, outPath);
+            var files = new List<CachedFile>();
+            foreach (var file in tree.Files)
+            {
+                var from = file.RelativePath.Length == 0 ? source : Path.Combine(source, file.RelativePath);
+                StoreObject(from, file.Hash);
+                files.Add(new CachedFile { Path = file.RelativePath, Hash = file.Hash });
+            }
+            manifest.Files[outPath] = files;
+        }
+        AtomicFile.WriteAllText(ManifestPath(fingerprint), Writer.Serialize(manifest));
+    }
+
+    /// <summary>Copies a cached run's outs into <paramref name="intoRoot"/>, checking every byte; null when absent or damaged.</summary>
+    public StageRecord? TryRestore(string stage, string fingerprint, string intoRoot)
+    {
+        var manifestPath = ManifestPath(fingerprint);
+        if (!File.Exists(manifestPath))
+        {
+            return null;
+        }
+        try
+        {
+            var manifest = Reader.Deserialize<CacheManifest>(File.ReadAllText(manifestPath));
+            foreach (var (outPath, files) in manifest.Files)
+            {
+                foreach (var file in files)
+                {
+                    var target = file.Path.Length == 0 ? Path.Combine(intoRoot, outPath) : Path.Combine(intoRoot, outPath, file.Path);
+                    CopyVerified(ObjectPath(file.Hash), target, file.Hash);
+                }
+            }
+            return manifest.Record;
+        }
+        catch (Exception e) when (e is IOException or YamlException or InvalidDataException or UnauthorizedAccessException)
+        {
+            warn($"{stage}: run-cache entry {fingerprint[..12]} is damaged ({e.Message}); dropping it and running the stage");
+            File.Delete(manifestPath);
+            return null;
+        }
+    }
+
+    public bool Contains(string fingerprint) => File.Exists(ManifestPath(fingerprint));
+
+    private void StoreObject(string source, string hash)
+    {
+        var target = ObjectPath(hash);
+        if (File.Exists(target))
+        {
+            return;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temp = $"{target}.{Environment.ProcessId}.tmp";
+        File.Copy(source, temp, overwrite: true);
+        File.Move(temp, target, overwrite: true);
+    }
+
+    private static void CopyVerified(string source, string target, string hash)
+    {
+        if (!File.Exists(source))
+        {
+            throw new InvalidDataException($"object {hash[..12]} is missing");
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Copy(source, target, overwrite: true);
+        using var stream = File.OpenRead(target);
+        if (ContentHasher.HashStream(stream) != hash)
+        {
+            throw new InvalidDataException($"object {hash[..12]} does not match its hash");
+        }
+    }
+
+    private string ManifestPath(string fingerprint) => Path.Combine(root, "runs", fingerprint + ".yaml");
+
+    private string ObjectPath(string hash) => Path.Combine(root, "objects", hash[..2], hash[2..]);
+}

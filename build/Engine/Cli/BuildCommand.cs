@@ -1,0 +1,62 @@
+using Pipeline.Engine.Errors;
+using Pipeline.Engine.Graph;
+using Pipeline.Engine.Hashing;
+using Pipeline.Engine.Params;
+using Pipeline.Engine.Running;
+using Pipeline.Engine.Tasks;
+using Spectre.Console.Cli;
+
+namespace Pipeline.Engine.Cli;
+
+/// <summary>The one command: bind params, build the graph, then run, plan or describe the target.</summary>
+internal sealed class BuildCommand<TParams> : Command<BuildSettings> where TParams : class, new()
+{
+    public override int Execute(CommandContext context, BuildSettings settings, CancellationToken cancellationToken)
+    {
+        var session = (SessionSettings)context.Data!;
+        var workspace = new Workspace(session.Workspace);
+        var target = settings.Target ?? session.Definition.DefaultTarget;
+        if (Is(target, "ParamsDiff"))
+        {
+            return DiffTargets.ParamsDiff<TParams>(workspace, settings.Rev, session.Console);
+        }
+        var bound = ParamsLoader.Load<TParams>(workspace.ParamsFile, Workspace.ParamsFileName, settings.Set);
+        var stages = TaskBinder.Discover<TParams>(session.Definition.TasksAssembly).Select(t => TaskBinder.Bind(t, bound.Value)).ToList();
+        var graph = StageGraph.Build(stages);
+        if (Is(target, "Dag"))
+        {
+            DagView.Show(graph, session.Console);
+            return ExitCodes.Success;
+        }
+        if (Is(target, "MetricsDiff"))
+        {
+            return DiffTargets.MetricsDiff(workspace, graph, settings.Rev, session.Console);
+        }
+        var reporter = new ConsoleReporter(session.Console, session.Errors, settings.Verbosity);
+        var own = session.Definition.OwnAssemblies.Append(session.Definition.TasksAssembly).Distinct().ToList();
+        var codes = new MemoizedCodeVersions(new CodeVersioner(own), workspace.CodeMemoFile);
+        if (Is(target, "Status"))
+        {
+            var runner = new PipelineRunner(workspace, graph, s => bound.Select(s.ParamKeys), codes, reporter);
+            return PlanView.ShowStatus(runner.PlanAll(), session.Console);
+        }
+        graph.Find(target);
+        var request = new RunRequest(target, settings.Force, settings.Exclusive);
+        if (settings.DryRun)
+        {
+            var runner = new PipelineRunner(workspace, graph, s => bound.Select(s.ParamKeys), codes, reporter);
+            PlanView.ShowPlan(runner.Plan(request), session.Console);
+            return ExitCodes.Success;
+        }
+        using var hold = WorkspaceLock.Acquire(workspace, wait: !settings.NoWait, reporter.Notice);
+        var result = new PipelineRunner(workspace, graph, s => bound.Select(s.ParamKeys), codes, reporter).Run(request);
+        SummaryView.Show(result, session.Console, settings.Verbosity);
+        if (result.Error is not null)
+        {
+            session.Errors.WriteLine($"error: {result.Error}");
+        }
+        return result.ExitCode;
+    }
+
+    private static bool Is(string target, string name) => string.Equals(target, name, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,41 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace Pipeline.Engine.Cli;
+
+/// <summary>The command line, Cake's conventions: --target, --force, --exclusive, --dryrun, --set, --verbosity.</summary>
+public sealed class BuildSettings : CommandSettings
+{
+    [CommandOption("--target <TARGET>")]
+    [Description("The stage to bring up to date (with what it depends on), or Status, Dag, MetricsDiff, ParamsDiff")]
+    public string? Target { get; init; }
+
+    [CommandOption("--force")]
+    [Description("Rerun the target even if it is up to date")]
+    public bool Force { get; init; }
+
+    [CommandOption("--exclusive")]
+    [Description("Run the target alone, not its dependencies")]
+    public bool Exclusive { get; init; }
+
+    [CommandOption("--dryrun")]
+    [Description("Say what would run and why; run nothing")]
+    public bool DryRun { get; init; }
+
+    [CommandOption("--set <KEY=VALUE>")]
+    [Description("Override a param for this run, e.g. --set train.mlp.epochs=50 (repeatable)")]
+    public string[] Set { get; init; } = [];
+
+    [CommandOption("--verbosity <LEVEL>")]
+    [Description("quiet | normal | verbose")]
+    [DefaultValue(Verbosity.Normal)]
+    public Verbosity Verbosity { get; init; } = Verbosity.Normal;
+
+    [CommandOption("--no-wait")]
+    [Description("Fail at once when another run holds the workspace, instead of waiting")]
+    public bool NoWait { get; init; }
+
+    [CommandOption("--rev <REV>")]
+    [Description("The git revision MetricsDiff and ParamsDiff compare the workspace with (default HEAD)")]
+    public string Rev { get; init; } = "HEAD";
+}

@@ -1,0 +1,43 @@
+using Pipeline.Engine.Errors;
+using Pipeline.Engine.Running;
+using Spectre.Console;
+
+namespace Pipeline.Engine.Cli;
+
+/// <summary>Status and --dryrun: each stage's decision and the reasons for it.</summary>
+internal static class PlanView
+{
+    public static int ShowStatus(IReadOnlyList<PlannedStage> plan, IAnsiConsole console)
+    {
+        var stale = plan.Where(p => p.Decision is not Decision.Skip).ToList();
+        if (stale.Count == 0)
+        {
+            console.WriteLine("Everything is up to date.");
+            return ExitCodes.Success;
+        }
+        foreach (var planned in stale)
+        {
+            var key = planned.Stage.ToLowerInvariant();
+            foreach (var reason in planned.Decision.Reasons)
+            {
+                console.WriteLine($"{key}: {reason}");
+            }
+        }
+        return ExitCodes.Failed;
+    }
+
+    public static void ShowPlan(IReadOnlyList<PlannedStage> plan, IAnsiConsole console)
+    {
+        foreach (var planned in plan)
+        {
+            var key = planned.Stage.ToLowerInvariant();
+            var why = string.Join("; ", planned.Decision.Reasons);
+            console.WriteLine(planned.Decision switch
+            {
+                Decision.Skip => $"{key}: would skip (up to date)",
+                Decision.Restore => $"{key}: would restore from the run-cache ({why})",
+                _ => $"{key}: would run ({why})",
+            });
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Pipeline.Engine.Cli;
+
+public enum Verbosity
+{
+    Quiet,
+    Normal,
+    Verbose,
+}

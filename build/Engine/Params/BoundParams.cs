@@ -1,0 +1,22 @@
+namespace Pipeline.Engine.Params;
+
+/// <summary>Params bound to records, and the same values flattened ("train.mlp.epochs" -> "100") for the lock.</summary>
+public sealed record BoundParams<T>(T Value, IReadOnlyDictionary<string, string> Flat) where T : class
+{
+    /// <summary>The flattened values under the given keys: a section, a value, or a list element.</summary>
+    public SortedDictionary<string, string> Select(IEnumerable<string> keys)
+    {
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            foreach (var (path, value) in Flat)
+            {
+                if (path == key || path.StartsWith(key + ".", StringComparison.Ordinal) || path.StartsWith(key + "[", StringComparison.Ordinal))
+                {
+                    result[path] = value;
+                }
+            }
+        }
+        return result;
+    }
+}

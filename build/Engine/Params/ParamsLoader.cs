@@ -1,0 +1,101 @@
+using Pipeline.Engine.Errors;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Pipeline.Engine.Params;
+
+/// <summary>
+/// Binds params.yaml to typed records, strictly: an unknown key, a wrong type or a YAML syntax error is an
+/// error naming the file, line, column and key path. <c>--set a.b=c</c> overrides are applied and validated the same way.
+/// </summary>
+public static class ParamsLoader
+{
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .Build();
+
+    public static BoundParams<T> Load<T>(string path, string displayName, IReadOnlyList<string> overrides) where T : class, new()
+    {
+        if (!File.Exists(path))
+        {
+            throw PipelineErrors.ParamsFileMissing(displayName);
+        }
+        var text = File.ReadAllText(path);
+        var document = Parse(text, displayName);
+        var value = Deserialize<T>(text, document, displayName);
+        if (overrides.Count > 0)
+        {
+            var root = document as YamlMappingNode ?? new YamlMappingNode();
+            foreach (var assignment in overrides)
+            {
+                SetOverride.Apply(root, assignment);
+                value = DeserializeOverride<T>(root, assignment);
+            }
+            document = root;
+        }
+        ParamsValidator.Validate(value, displayName, document);
+        return new BoundParams<T>(value, ParamsFlattener.Flatten(value));
+    }
+
+    private static YamlNode? Parse(string text, string file)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        }
+        catch (YamlException e)
+        {
+            throw PipelineErrors.ParamsSyntax(file, e.Start.Line, e.Start.Column, Innermost(e).Message);
+        }
+    }
+
+    private static T Deserialize<T>(string text, YamlNode? document, string file) where T : class, new()
+    {
+        try
+        {
+            return Deserializer.Deserialize<T?>(text) ?? new T();
+        }
+        catch (YamlException e)
+        {
+            var keyPath = YamlPaths.PathAt(document, e.Start) ?? "?";
+            var detail = Innermost(e).Message;
+            if (detail.Contains("not found on type", StringComparison.Ordinal))
+            {
+                throw PipelineErrors.UnknownParamKey(file, e.Start.Line, e.Start.Column, keyPath);
+            }
+            throw PipelineErrors.WrongParamType(file, e.Start.Line, e.Start.Column, keyPath, Explain(detail));
+        }
+    }
+
+    private static T DeserializeOverride<T>(YamlMappingNode root, string assignment) where T : class, new()
+    {
+        var writer = new StringWriter();
+        new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
+        try
+        {
+            return Deserializer.Deserialize<T?>(writer.ToString()) ?? new T();
+        }
+        catch (YamlException e)
+        {
+            var detail = Innermost(e).Message;
+            throw PipelineErrors.BadSetArgument(assignment,
+                detail.Contains("not found on type", StringComparison.Ordinal) ? "unknown key" : Explain(detail));
+        }
+    }
+
+    private static string Explain(string detail) =>
+        detail.Contains("not found on type", StringComparison.Ordinal) ? "unknown key" : detail;
+
+    private static Exception Innermost(Exception e)
+    {
+        while (e.InnerException is not null)
+        {
+            e = e.InnerException;
+        }
+        return e;
+    }
+}

@@ -1,0 +1,18 @@
+using Pipeline.Engine.Tasks;
+
+namespace Pipeline.Engine.Running;
+
+/// <summary>How a run talks to the person watching it; the engine decides nothing here.</summary>
+public interface IRunReporter
+{
+    void Deciding(Stage stage, Decision decision);
+
+    /// <summary>Runs <paramref name="work"/> while showing the stage's progress.</summary>
+    void Running(Stage stage, Action<IProgress<double>> work);
+
+    void Log(Stage stage, string message);
+
+    void Warn(string message);
+
+    void Finished(StageResult result);
+}

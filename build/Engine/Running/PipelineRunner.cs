@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using Pipeline.Engine.Caching;
+using Pipeline.Engine.Errors;
+using Pipeline.Engine.Graph;
+using Pipeline.Engine.Hashing;
+using Pipeline.Engine.Locking;
+using Pipeline.Engine.Tasks;
+
+namespace Pipeline.Engine.Running;
+
+/// <summary>
+/// Plans and runs stages in graph order. Planning (a list of decisions) is separate from running it;
+/// while running, each stage is decided just before it starts, on the outputs its upstream just wrote.
+/// </summary>
+public sealed class PipelineRunner
+{
+    private readonly Workspace workspace;
+    private readonly StageGraph graph;
+    private readonly IRunReporter reporter;
+    private readonly ContentHasher hasher;
+    private readonly ICodeVersions codes;
+    private readonly StageStateReader state;
+    private readonly RunCache cache;
+    private readonly LockFile lockFile;
+
+    public PipelineRunner(Workspace workspace, StageGraph graph, Func<Stage, SortedDictionary<string, string>> paramsOf,
+        ICodeVersions codes, IRunReporter reporter)
+    {
+        this.workspace = workspace;
+        this.graph = graph;
+        this.reporter = reporter;
+        this.codes = codes;
+        lockFile = LockFile.Read(workspace.LockFile, Workspace.LockFileName);
+        hasher = new ContentHasher(workspace.Root, HashMemo.Load(workspace.HashMemoFile));
+        state = new StageStateReader(hasher, codes, paramsOf);
+        cache = new RunCache(workspace.CacheDir, reporter.Warn);
+    }
+
+    /// <summary>What a run of the request would do, and why, without doing it.</summary>
+    public IReadOnlyList<PlannedStage> Plan(RunRequest request)
+    {
+        var target = graph.Find(request.Target);
+        return Plan(graph.Closure(target, request.Exclusive), request.Force ? target : null);
+    }
+
+    /// <summary>Every stage's decision, for Status.</summary>
+    public IReadOnlyList<PlannedStage> PlanAll() => Plan(graph.Ordered, forced: null);
+
+    public RunResult Run(RunRequest request)
+    {
+        var target = graph.Find(request.Target);
+        var stages = graph.Closure(target, request.Exclusive);
+        CheckInputs(stages);
+        var results = new List<StageResult>();
+        string? error = null;
+        var exitCode = ExitCodes.Success;
+        try
+        {
+            var executor = new StageExecutor(workspace, hasher, cache, lockFile, reporter);
+            foreach (var stage in stages)
+            {
+                if (error is not null)
+                {
+                    results.Add(new StageResult(stage.Name, StageOutcome.NotRun, TimeSpan.Zero));
+                    continue;
+                }
+                var clock = Stopwatch.StartNew();
+                try
+                {
+                    var outcome = RunOne(stage, stage == target && request.Force, executor);
+                    results.Add(new StageResult(stage.Name, outcome, clock.Elapsed));
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    var failure = e is InvalidDataException ? PipelineErrors.BadInput(stage.Name, e.Message) : PipelineErrors.StageFailed(stage.Name, e);
+                    (error, exitCode) = (failure.Message, failure.ExitCode);
+                    results.Add(new StageResult(stage.Name, StageOutcome.Failed, clock.Elapsed));
+                }
+                reporter.Finished(results[^1]);
+            }
+        }
+        finally
+        {
+            hasher.Memo.Save();
+            codes.Save();
+        }
+        return new RunResult(results, exitCode, error);
+    }
+
+    private StageOutcome RunOne(Stage stage, bool force, StageExecutor executor)
+    {
+        var current = state.Current(stage, out var missing);
+        if (missing.Count > 0)
+        {
+            throw new InvalidDataException($"input '{missing[0]}' does not exist");
+        }
+        var reasons = Freshness.Reasons(stage, current, lockFile.Stages.GetValueOrDefault(stage.Key), state.Outs(stage));
+        if (force)
+        {
+            reasons.Insert(0, "forced");
+        }
+        var fingerprint = current.Fingerprint(stage.Key);
+        Decision decision = reasons.Count == 0 ? new Decision.Skip()
+            : !force && !stage.AlwaysChanged && cache.Contains(fingerprint) ? new Decision.Restore(fingerprint, reasons)
+            : new Decision.Run(reasons);
+        reporter.Deciding(stage, decision);
+        switch (decision)
+        {
+            case Decision.Skip:
+                return StageOutcome.Skipped;
+            case Decision.Restore when executor.TryRestore(stage, current, fingerprint):
+                return StageOutcome.Restored;
+            default:
+                executor.Run(stage, current);
+                return StageOutcome.Ran;
+        }
+    }
+
+    private List<PlannedStage> Plan(IReadOnlyList<Stage> stages, Stage? forced)
+    {
+        CheckInputs(stages);
+        var changing = new HashSet<string>(StringComparer.Ordinal);
+        var plan = new List<PlannedStage>();
+        foreach (var stage in stages)
+        {
+            var current = state.Current(stage, out _);
+            var reasons = Freshness.Reasons(stage, current, lockFile.Stages.GetValueOrDefault(stage.Key), state.Outs(stage));
+            var upstreamChanging = graph.Upstream(stage).Where(u => changing.Contains(u.Name)).Select(u => u.Key).ToList();
+            reasons.AddRange(upstreamChanging.Select(u => $"upstream will change: {u}"));
+            if (stage == forced)
+            {
+                reasons.Insert(0, "forced");
+            }
+            var fingerprint = current.Fingerprint(stage.Key);
+            Decision decision = reasons.Count == 0 ? new Decision.Skip()
+                : stage != forced && !stage.AlwaysChanged && upstreamChanging.Count == 0 && cache.Contains(fingerprint) ? new Decision.Restore(fingerprint, reasons)
+                : new Decision.Run(reasons);
+            if (decision is not Decision.Skip)
+            {
+                changing.Add(stage.Name);
+            }
+            plan.Add(new PlannedStage(stage.Name, decision));
+        }
+        hasher.Memo.Save();
+        codes.Save();
+        return plan;
+    }
+
+    /// <summary>Every input must exist, or be written by a stage that runs first: checked before any work starts.</summary>
+    private void CheckInputs(IReadOnlyList<Stage> stages)
+    {
+        foreach (var stage in stages)
+        {
+            foreach (var dep in stage.Deps)
+            {
+                var full = Path.Combine(workspace.Root, dep);
+                if (File.Exists(full) || Directory.Exists(full))
+                {
+                    continue;
+                }
+                var producer = graph.ProducerOf(dep);
+                if (producer is null)
+                {
+                    throw PipelineErrors.MissingInput(stage.Name, dep);
+                }
+                if (!stages.Contains(producer))
+                {
+                    throw PipelineErrors.MissingUpstreamOutput(stage.Name, dep, producer.Name);
+                }
+            }
+        }
+    }
+}

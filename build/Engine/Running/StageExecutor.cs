@@ -1,0 +1,80 @@
+using Pipeline.Engine.Caching;
+using Pipeline.Engine.Hashing;
+using Pipeline.Engine.Locking;
+using Pipeline.Engine.Tasks;
+
+namespace Pipeline.Engine.Running;
+
+/// <summary>
+/// Runs or restores one stage into a temp folder, then stores the outs in the run-cache, moves them
+/// into place and records the lock, in that order: a kill at any point leaves the old outs and lock,
+/// or new outs whose run the next start restores from the cache.
+/// </summary>
+internal sealed class StageExecutor(Workspace workspace, ContentHasher hasher, RunCache cache, LockFile lockFile, IRunReporter reporter)
+{
+    /// <summary>Restores the outs of an earlier identical run; false when the cache entry was unusable.</summary>
+    public bool TryRestore(Stage stage, StageRecord current, string fingerprint)
+    {
+        var temp = NewTempRoot(stage);
+        try
+        {
+            var cached = cache.TryRestore(stage.Name, fingerprint, temp);
+            if (cached is null)
+            {
+                return false;
+            }
+            Commit(stage, current, temp, fingerprint, store: false);
+            return true;
+        }
+        finally
+        {
+            OutputCommitter.Delete(temp);
+        }
+    }
+
+    public void Run(Stage stage, StageRecord current)
+    {
+        var temp = NewTempRoot(stage);
+        try
+        {
+            reporter.Running(stage, progress =>
+                stage.Run(new StageRunContext(workspace.Root, temp, stage.Outs, progress, message => reporter.Log(stage, message))));
+            var missing = stage.Outs.Where(o => !File.Exists(Path.Combine(temp, o)) && !Directory.Exists(Path.Combine(temp, o))).ToList();
+            if (missing.Count > 0)
+            {
+                throw new InvalidOperationException($"the stage finished without writing {string.Join(", ", missing)}");
+            }
+            Commit(stage, current, temp, current.Fingerprint(stage.Key), store: true);
+        }
+        finally
+        {
+            OutputCommitter.Delete(temp);
+        }
+    }
+
+    private void Commit(Stage stage, StageRecord current, string temp, string fingerprint, bool store)
+    {
+        var tempHasher = new ContentHasher(temp, HashMemo.InMemory());
+        var outs = stage.Outs.ToDictionary(o => o, o => tempHasher.TryHash(o)!, StringComparer.Ordinal);
+        var record = current with { Outs = new SortedDictionary<string, string>(outs.ToDictionary(kv => kv.Key, kv => kv.Value.Hash), StringComparer.Ordinal) };
+        if (store)
+        {
+            cache.Store(fingerprint, record, outs, temp);
+        }
+        OutputCommitter.Commit(temp, stage.Outs, workspace);
+        foreach (var (path, tree) in outs)
+        {
+            hasher.Adopt(path, tree);
+        }
+        lockFile.Stages[stage.Key] = record;
+        lockFile.Write(workspace.LockFile);
+    }
+
+    private string NewTempRoot(Stage stage)
+    {
+        var temp = Path.Combine(workspace.TempDir, $"{stage.Key}-{Environment.ProcessId}");
+        OutputCommitter.Delete(temp);
+        Directory.CreateDirectory(temp);
+        return temp;
+    }
+}

@@ -1,0 +1,18 @@
+namespace Pipeline.Engine.Running;
+
+/// <summary>Where things live in a pipeline workspace.</summary>
+public sealed record Workspace(string Root)
+{
+    public const string ParamsFileName = "params.yaml";
+    public const string LockFileName = "pipeline.lock";
+
+    public string ParamsFile => Path.Combine(Root, ParamsFileName);
+    public string LockFile => Path.Combine(Root, LockFileName);
+    public string StateDir => Path.Combine(Root, ".pipeline");
+    public string CacheDir => Path.Combine(StateDir, "cache");
+    public string TempDir => Path.Combine(StateDir, "tmp");
+    public string HashMemoFile => Path.Combine(StateDir, "hashes.tsv");
+    public string CodeMemoFile => Path.Combine(StateDir, "code-versions.tsv");
+    public string RunLockFile => Path.Combine(StateDir, "run.lock");
+    public string RunHolderFile => Path.Combine(StateDir, "run.pid");
+}

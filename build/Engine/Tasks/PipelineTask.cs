@@ -1,0 +1,32 @@
+using System.Reflection;
+
+namespace Pipeline.Engine.Tasks;
+
+/// <summary>
+/// One stage of the pipeline, declared Frosting-style: a class per stage, found by convention.
+/// A task only declares what it reads, which params it uses and what it writes, then calls domain code;
+/// whether it needs to run is the engine's business.
+/// </summary>
+public abstract class PipelineTask<TParams> where TParams : class
+{
+    /// <summary>The name used by --target; defaults to the class name without "Task".</summary>
+    public virtual string Name => TaskNaming.FromType(GetType());
+
+    /// <summary>Keys of params.yaml this stage reads: a section ("train") or a single value ("seed").</summary>
+    public virtual IReadOnlyList<string> ParamKeys =>
+        GetType().GetCustomAttribute<ParamsAttribute>()?.Keys ?? [];
+
+    /// <summary>Files or folders, relative to the workspace, that the stage reads.</summary>
+    public virtual IReadOnlyList<string> Deps(TParams parameters) => [];
+
+    /// <summary>Files or folders, relative to the workspace, that the stage writes.</summary>
+    public abstract IReadOnlyList<string> Outs(TParams parameters);
+
+    /// <summary>The outs that hold metrics (JSON), for MetricsDiff.</summary>
+    public virtual IReadOnlyList<string> Metrics(TParams parameters) => [];
+
+    /// <summary>True when the stage reads something outside the workspace, so it must run every time (DVC's always_changed).</summary>
+    public virtual bool AlwaysChanged(TParams parameters) => false;
+
+    public abstract void Run(StageContext<TParams> context);
+}

@@ -1,0 +1,18 @@
+namespace Pipeline.Engine.Tasks;
+
+/// <summary>A task bound to params: everything the engine needs, with no generics and no params type.</summary>
+public sealed record Stage
+{
+    public required string Name { get; init; }
+    public required IReadOnlyList<string> ParamKeys { get; init; }
+    public required IReadOnlyList<string> Deps { get; init; }
+    public required IReadOnlyList<string> Outs { get; init; }
+    public required IReadOnlyList<string> Metrics { get; init; }
+    public required bool AlwaysChanged { get; init; }
+    /// <summary>The type whose code (and the code it uses) versions this stage.</summary>
+    public required Type CodeType { get; init; }
+    public required Action<StageRunContext> Run { get; init; }
+
+    /// <summary>The key in pipeline.lock and in status lines.</summary>
+    public string Key => Name.ToLowerInvariant();
+}

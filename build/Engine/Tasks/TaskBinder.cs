@@ -1,0 +1,30 @@
+using System.Reflection;
+
+namespace Pipeline.Engine.Tasks;
+
+/// <summary>Finds the tasks of an assembly by convention and binds them to params.</summary>
+public static class TaskBinder
+{
+    public static IReadOnlyList<PipelineTask<TParams>> Discover<TParams>(Assembly assembly) where TParams : class =>
+        assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(PipelineTask<TParams>).IsAssignableFrom(t))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (PipelineTask<TParams>)Activator.CreateInstance(t)!)
+            .ToList();
+
+    public static Stage Bind<TParams>(PipelineTask<TParams> task, TParams parameters) where TParams : class
+    {
+        var outs = task.Outs(parameters).Select(WorkspacePath.Normalize).ToList();
+        return new Stage
+        {
+            Name = task.Name,
+            ParamKeys = task.ParamKeys,
+            Deps = task.Deps(parameters).Select(WorkspacePath.Normalize).ToList(),
+            Outs = outs,
+            Metrics = task.Metrics(parameters).Select(WorkspacePath.Normalize).ToList(),
+            AlwaysChanged = task.AlwaysChanged(parameters),
+            CodeType = task.GetType(),
+            Run = run => task.Run(new StageContext<TParams>(parameters, run)),
+        };
+    }
+}
