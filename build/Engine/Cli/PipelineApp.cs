@@ -40,13 +40,22 @@ public static class PipelineApp
         }
     }
 
-    private static IAnsiConsole CreateConsole(TextWriter writer, bool interactive) => AnsiConsole.Create(new AnsiConsoleSettings
+    private static IAnsiConsole CreateConsole(TextWriter writer, bool interactive)
     {
-        Out = new AnsiConsoleOutput(writer),
-        Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            // Logs and pipes read whole lines: no wrapping at 80 columns.
+            console.Profile.Width = 4096;
+        }
+        return console;
+    }
 }
 
 /// <summary>What the command needs from the host, passed through Spectre's command data.</summary>

@@ -1,56 +1,73 @@
+using System.Collections;
 using System.Globalization;
-using YamlDotNet.RepresentationModel;
-using YamlDotNet.Serialization;
+using System.Reflection;
 using YamlDotNet.Serialization.NamingConventions;
 
 namespace Pipeline.Engine.Params;
 
-/// <summary>Turns bound params (defaults included) into sorted "a.b[0].c" -> "value" pairs.</summary>
+/// <summary>
+/// Turns bound params (defaults included) into sorted "a.b[0].c" -> "value" pairs, named as in params.yaml.
+/// A walk over the records rather than a YAML round trip: this runs on every start.
+/// </summary>
 internal static class ParamsFlattener
 {
-    private static readonly ISerializer Serializer = new SerializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull)
-        .Build();
-
     public static IReadOnlyDictionary<string, string> Flatten(object value)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(Serializer.Serialize(value)));
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        if (stream.Documents.Count > 0)
-        {
-            Walk(stream.Documents[0].RootNode, "", result);
-        }
+        Walk(value, "", result);
         return result;
     }
 
-    private static void Walk(YamlNode node, string path, SortedDictionary<string, string> into)
+    private static void Walk(object? value, string path, SortedDictionary<string, string> into)
     {
-        switch (node)
+        switch (value)
         {
-            case YamlMappingNode { Children.Count: 0 }:
-                into[path] = "{}";
-                break;
-            case YamlMappingNode map:
-                foreach (var (key, child) in map.Children)
+            case null:
+                return;
+            case string or bool or Enum or IFormattable:
+                into[path] = Scalar(value);
+                return;
+            case IDictionary map:
+                if (map.Count == 0)
                 {
-                    var name = ((YamlScalarNode)key).Value ?? "";
-                    Walk(child, path.Length == 0 ? name : $"{path}.{name}", into);
+                    into[path] = "{}";
                 }
-                break;
-            case YamlSequenceNode { Children.Count: 0 }:
-                into[path] = "[]";
-                break;
-            case YamlSequenceNode list:
-                for (var i = 0; i < list.Children.Count; i++)
+                foreach (DictionaryEntry entry in map)
                 {
-                    Walk(list.Children[i], string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]"), into);
+                    Walk(entry.Value ?? new object(), Join(path, Convert.ToString(entry.Key, CultureInfo.InvariantCulture)!), into);
                 }
-                break;
-            case YamlScalarNode scalar:
-                into[path] = scalar.Value ?? "";
-                break;
+                return;
+            case IEnumerable list:
+                var index = 0;
+                foreach (var item in list)
+                {
+                    Walk(item, string.Create(CultureInfo.InvariantCulture, $"{path}[{index++}]"), into);
+                }
+                if (index == 0)
+                {
+                    into[path] = "[]";
+                }
+                return;
+        }
+        var properties = value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0 && p.CanWrite).ToList();
+        if (properties.Count == 0 || properties.All(p => p.GetValue(value) is null))
+        {
+            into[path] = "{}";
+        }
+        foreach (var property in properties)
+        {
+            Walk(property.GetValue(value), Join(path, UnderscoredNamingConvention.Instance.Apply(property.Name)), into);
         }
     }
+
+    private static string Scalar(object value) => value switch
+    {
+        bool b => b ? "true" : "false",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 }

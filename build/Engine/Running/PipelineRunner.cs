@@ -51,6 +51,8 @@ public sealed class PipelineRunner
         var target = graph.Find(request.Target);
         var stages = graph.Closure(target, request.Exclusive);
         CheckInputs(stages);
+        // The caller holds the workspace lock: whatever is in the temp folder was left by a killed run.
+        OutputCommitter.Delete(workspace.TempDir);
         var results = new List<StageResult>();
         string? error = null;
         var exitCode = ExitCodes.Success;

@@ -1,0 +1,21 @@
+using Pipeline.Engine.Tasks;
+using Pipeline.Stages.Features;
+using Pipeline.Stages.Parameters;
+
+namespace Pipeline.Host.Tasks;
+
+/// <summary>The train and test feature matrices, and the preprocessing fitted on train.</summary>
+[Params("seed", "features")]
+public sealed class FeaturesTask : PipelineTask<PipelineParams>
+{
+    public const string Matrices = "data/features";
+    public const string Preprocessing = "models/preprocessing.json";
+
+    public override IReadOnlyList<string> Deps(PipelineParams parameters) => [FetchTask.Tracks];
+
+    public override IReadOnlyList<string> Outs(PipelineParams parameters) => [Matrices, Preprocessing];
+
+    public override void Run(StageContext<PipelineParams> context) =>
+        FeatureBuilder.Build(context.Params.Seed, context.Params.Features, context.Input(FetchTask.Tracks),
+            context.Output(Matrices), context.Output(Preprocessing), context.Log);
+}
