@@ -11,7 +11,7 @@ $exe = if ($IsWindows) { Join-Path $hostDir 'pipeline.exe' } else { Join-Path $h
 
 function Test-Stale {
     if (-not (Test-Path $exe) -or -not (Test-Path $stamp)) { return $true }
-    $built = (Get-Item $stamp).LastWriteTimeUtc
+    $built = (Get-Item -Force $stamp).LastWriteTimeUtc
     $sources = @('build', 'stages') | ForEach-Object {
         Get-ChildItem -Path $_ -Recurse -File -Include '*.cs', '*.csproj', '*.props', '*.json' |
             Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' }

@@ -16,20 +16,8 @@ internal static class DiffTargets
     {
         var now = ParamsLoader.Load<TParams>(workspace.ParamsFile, Workspace.ParamsFileName, []).Flat;
         var oldText = GitShow.Read(workspace.Root, rev, Workspace.ParamsFileName);
-        IReadOnlyDictionary<string, string> before = new Dictionary<string, string>();
-        if (oldText is not null)
-        {
-            var temp = Path.Combine(Path.GetTempPath(), $"params-{Environment.ProcessId}.yaml");
-            File.WriteAllText(temp, oldText);
-            try
-            {
-                before = ParamsLoader.Load<TParams>(temp, $"{rev}:{Workspace.ParamsFileName}", []).Flat;
-            }
-            finally
-            {
-                File.Delete(temp);
-            }
-        }
+        var before = oldText is null ? new Dictionary<string, string>()
+            : ParamsLoader.LoadText<TParams>(oldText, $"{rev}:{Workspace.ParamsFileName}", []).Flat;
         var rows = before.Keys.Union(now.Keys).Order(StringComparer.Ordinal)
             .Where(k => before.GetValueOrDefault(k) != now.GetValueOrDefault(k))
             .Select(k => new[] { k, before.GetValueOrDefault(k) ?? "—", now.GetValueOrDefault(k) ?? "—" })

@@ -22,7 +22,11 @@ public static class ParamsLoader
         {
             throw PipelineErrors.ParamsFileMissing(displayName);
         }
-        var text = File.ReadAllText(path);
+        return LoadText<T>(File.ReadAllText(path), displayName, overrides);
+    }
+
+    public static BoundParams<T> LoadText<T>(string text, string displayName, IReadOnlyList<string> overrides) where T : class, new()
+    {
         var document = Parse(text, displayName);
         var value = Deserialize<T>(text, document, displayName);
         if (overrides.Count > 0)

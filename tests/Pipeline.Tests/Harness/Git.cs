@@ -1,0 +1,23 @@
+using System.Diagnostics;
+
+namespace Pipeline.Tests.Harness;
+
+/// <summary>The real git, for tests that diff against a revision.</summary>
+public static class Git
+{
+    private static readonly string[] Identity = ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main"];
+
+    public static string Run(string directory, params string[] args)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in Identity.Concat(args))
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var git = Process.Start(start)!;
+        var output = git.StandardOutput.ReadToEnd();
+        var error = git.StandardError.ReadToEnd();
+        git.WaitForExit();
+        return git.ExitCode == 0 ? output : throw new InvalidOperationException($"git {string.Join(' ', args)} failed: {error}");
+    }
+}
