@@ -1,4 +1,5 @@
 using Pipeline.Engine.Cli;
+using Pipeline.Host.Commands;
 using Pipeline.Stages.Parameters;
 
 namespace Pipeline.Host;
@@ -11,5 +12,9 @@ public static class SongPipeline
         TasksAssembly = typeof(SongPipeline).Assembly,
         OwnAssemblies = [typeof(PipelineParams).Assembly],
         DefaultTarget = "Report",
+        Commands = new Dictionary<string, Func<CommandRequest, int>>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Predict"] = PredictCommand.Run,
+        },
     };
 }

@@ -16,6 +16,14 @@ internal sealed class BuildCommand<TParams> : Command<BuildSettings> where TPara
         var session = (SessionSettings)context.Data!;
         var workspace = new Workspace(session.Workspace);
         var target = settings.Target ?? session.Definition.DefaultTarget;
+        if (session.Definition.Commands.TryGetValue(target, out var command))
+        {
+            return RunCommand(command, new CommandRequest(workspace.Root, settings.Input, session.Console.Profile.Out.Writer), target);
+        }
+        if (settings.Input is not null)
+        {
+            throw new PipelineException($"--input is for {string.Join(", ", session.Definition.Commands.Keys)}, not for {target}", ExitCodes.BadUsage);
+        }
         if (Is(target, "ParamsDiff"))
         {
             return DiffTargets.ParamsDiff<TParams>(workspace, settings.Rev, session.Console);
@@ -56,6 +64,18 @@ internal sealed class BuildCommand<TParams> : Command<BuildSettings> where TPara
             session.Errors.WriteLine($"error: {result.Error}");
         }
         return result.ExitCode;
+    }
+
+    private static int RunCommand(Func<CommandRequest, int> command, CommandRequest request, string target)
+    {
+        try
+        {
+            return command(request);
+        }
+        catch (InvalidDataException e)
+        {
+            throw PipelineErrors.BadInput(target, e.Message);
+        }
     }
 
     private static bool Is(string target, string name) => string.Equals(target, name, StringComparison.OrdinalIgnoreCase);

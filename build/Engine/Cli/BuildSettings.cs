@@ -35,6 +35,10 @@ public sealed class BuildSettings : CommandSettings
     [Description("Fail at once when another run holds the workspace, instead of waiting")]
     public bool NoWait { get; init; }
 
+    [CommandOption("--input <FILE>")]
+    [Description("The file a command target reads, e.g. --target=Predict --input=songs.csv")]
+    public string? Input { get; init; }
+
     [CommandOption("--rev <REV>")]
     [Description("The git revision MetricsDiff and ParamsDiff compare the workspace with (default HEAD)")]
     public string Rev { get; init; } = "HEAD";

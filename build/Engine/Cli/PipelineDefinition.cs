@@ -11,4 +11,11 @@ public sealed record PipelineDefinition
     public IReadOnlyCollection<Assembly> OwnAssemblies { get; init; } = [];
 
     public required string DefaultTarget { get; init; }
+
+    /// <summary>Targets that are not stages (e.g. Predict): they run outside the graph, on what the stages left.</summary>
+    public IReadOnlyDictionary<string, Func<CommandRequest, int>> Commands { get; init; } =
+        new Dictionary<string, Func<CommandRequest, int>>(StringComparer.OrdinalIgnoreCase);
 }
+
+/// <summary>What a command target gets: the workspace, the --input file, and where to print.</summary>
+public sealed record CommandRequest(string Workspace, string? Input, TextWriter Output);

@@ -1,5 +1,3 @@
-using Pipeline.Stages.Data;
-
 namespace Pipeline.Stages.Fetch;
 
 /// <summary>
@@ -57,6 +55,4 @@ internal static class ColumnAliases
         }
         return null;
     }
-
-    public static IReadOnlyList<string> Required => AudioFeatures.All;
 }

@@ -12,9 +12,14 @@ namespace Pipeline.Stages.Fetch;
 internal static class TrackImporter
 {
     /// <param name="user">Whose songs these are, or null when <paramref name="labelColumn"/> says it per row.</param>
-    public static TrackTable Import(RawTable raw, string? user, string? labelColumn, IReadOnlyCollection<string> knownUsers, double maxBadRows, Action<string> log)
+    public static TrackTable Import(RawTable raw, string? user, string? labelColumn, IReadOnlyCollection<string> knownUsers, double maxBadRows, Action<string> log) =>
+        Import(raw, user, labelColumn, knownUsers, maxBadRows, AudioFeatures.All, log);
+
+    /// <param name="required">The feature columns the file must have; the 24 timbre and pitch means are added when all are present.</param>
+    public static TrackTable Import(RawTable raw, string? user, string? labelColumn, IReadOnlyCollection<string> knownUsers, double maxBadRows,
+        IReadOnlyList<string> required, Action<string> log)
     {
-        var layout = Layout(raw, labelColumn);
+        var layout = Layout(raw, labelColumn, required);
         var rows = new List<(string User, string Id, string Name, string Artists, double[] Values)>(raw.Rows.Count);
         var bad = 0;
         string? firstProblem = null;
@@ -50,10 +55,10 @@ internal static class TrackImporter
             rows.Select(r => r.Name).ToArray(), rows.Select(r => r.Artists).ToArray(), features);
     }
 
-    private static ColumnLayout Layout(RawTable raw, string? labelColumn)
+    private static ColumnLayout Layout(RawTable raw, string? labelColumn, IReadOnlyList<string> required)
     {
         var headers = raw.Headers;
-        var missing = ColumnAliases.Required.Where(f => ColumnAliases.Feature(headers, f) is null).ToList();
+        var missing = required.Where(f => ColumnAliases.Feature(headers, f) is null).ToList();
         if (missing.Count > 0)
         {
             throw BadInput.MissingColumns(raw.File, missing, headers);
@@ -69,9 +74,9 @@ internal static class TrackImporter
         {
             label = ColumnAliases.Named(headers, labelColumn) ?? throw BadInput.MissingColumns(raw.File, [labelColumn], headers);
         }
-        var optional = AudioFeatures.TimbreAndPitch.Select(f => (Name: f, Index: ColumnAliases.Feature(headers, f))).ToList();
-        var features = ColumnAliases.Required.Select(f => (f, ColumnAliases.Feature(headers, f)!.Value)).ToList();
-        if (optional.All(o => o.Index is not null))
+        var optional = AudioFeatures.TimbreAndPitch.Where(f => !required.Contains(f)).Select(f => (Name: f, Index: ColumnAliases.Feature(headers, f))).ToList();
+        var features = required.Select(f => (f, ColumnAliases.Feature(headers, f)!.Value)).ToList();
+        if (optional.Count > 0 && optional.All(o => o.Index is not null))
         {
             features.AddRange(optional.Select(o => (o.Name, o.Index!.Value)));
         }

@@ -9,7 +9,7 @@ public sealed record DemoParams
 
     /// <summary>The share of a person's songs drawn from their own taste; the rest come from a pool everyone listens to.</summary>
     [Range(0.0, 1.0, ErrorMessage = "must be between 0 and 1")]
-    public double Taste { get; init; } = 0.6;
+    public double Taste { get; init; } = 0.5;
 
     /// <summary>The share of a person's songs that another person likes too.</summary>
     [Range(0.0, 0.5, ErrorMessage = "must be between 0 and 0.5")]

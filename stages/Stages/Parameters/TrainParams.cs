@@ -26,6 +26,10 @@ public sealed record MlpParams
 
     [Range(1, 100_000, ErrorMessage = "must be at least 1")]
     public int Patience { get; init; } = 5;
+
+    /// <summary>The share of the training rows held out (stratified, seeded) to watch for early stopping; never the test set.</summary>
+    [Range(0.05, 0.5, ErrorMessage = "must be between 0.05 and 0.5")]
+    public double Validation { get; init; } = 0.2;
 }
 
 public sealed record LayerParams

@@ -11,7 +11,7 @@ public sealed class FetchFeaturesPipelineTests : IDisposable
     /// SHA-256 of data/raw/tracks.parquet for the default demo (seed 12345, paulo and amelia, 500 songs each).
     /// If this changes, the demo data changed for every user: say so in the change.
     /// </summary>
-    private const string DemoTracksSha256 = "410932f5ebaa7c73e9033519988953e1ea9d5939328830c1808c7c5a0f4b3c19";
+    private const string DemoTracksSha256 = "aff870f43f8a62c0fb115aaa009c942424faf0e58ef642681aaf6ae2b9968821";
 
     private readonly SongWorkspace workspace = new(SongWorkspace.DemoParams(tracksPerUser: 500));
 

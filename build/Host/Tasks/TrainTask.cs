@@ -1,0 +1,20 @@
+using Pipeline.Engine.Tasks;
+using Pipeline.Stages.Parameters;
+using Pipeline.Stages.Train;
+
+namespace Pipeline.Host.Tasks;
+
+/// <summary>The classifier: the MLP by default, or an ML.NET trainer.</summary>
+[Params("seed", "train")]
+public sealed class TrainTask : PipelineTask<PipelineParams>
+{
+    public const string Model = "models/model";
+
+    public override IReadOnlyList<string> Deps(PipelineParams parameters) => [FeaturesTask.Matrices, FeaturesTask.Preprocessing];
+
+    public override IReadOnlyList<string> Outs(PipelineParams parameters) => [Model];
+
+    public override void Run(StageContext<PipelineParams> context) =>
+        Trainer.Train(context.Params.Seed, context.Params.Train, context.Input(FeaturesTask.Matrices), context.Input(FeaturesTask.Preprocessing),
+            context.Output(Model), context.Progress, context.Log);
+}

@@ -1,0 +1,35 @@
+using Pipeline.Stages.Features;
+using Pipeline.Stages.Train;
+
+namespace Pipeline.Stages.Evaluate;
+
+/// <summary>The Evaluate stage: the model's metrics on the test split, beside the majority-class baseline, and its predictions.</summary>
+public static class Evaluator
+{
+    public static EvaluationResult Evaluate(int seed, string modelDir, string featuresDir, string preprocessingPath, string metricsPath,
+        string predictionsPath, Action<string> log)
+    {
+        var preprocessing = Preprocessing.Load(preprocessingPath);
+        var model = ModelStore.Load(modelDir, seed);
+        var train = FeatureMatrix.Load(Path.Combine(featuresDir, FeatureBuilder.TrainFile), preprocessing.Classes);
+        var test = FeatureMatrix.Load(Path.Combine(featuresDir, FeatureBuilder.TestFile), preprocessing.Classes);
+        var classes = preprocessing.Classes.Count;
+        var probabilities = model.Probabilities(test);
+        var predicted = ClassificationMetrics.Predicted(probabilities, classes);
+        var confusion = ClassificationMetrics.Confusion(test.Labels, predicted, classes);
+        var auc = ClassificationMetrics.Auc(test.Labels, probabilities, classes);
+        var majority = train.Labels.GroupBy(l => l).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+        var result = new EvaluationResult(
+            model.Kind, preprocessing.Classes,
+            ClassificationMetrics.Accuracy(test.Labels, predicted), ClassificationMetrics.MacroF1(confusion), auc,
+            ClassificationMetrics.LogLoss(test.Labels, probabilities, classes),
+            test.Labels.Count(l => l == majority) / (double)test.Rows,
+            confusion, ClassificationMetrics.PerClass(confusion),
+            PermutationImportance.Compute(model, test, preprocessing, auc, seed),
+            train.Rows, test.Rows);
+        MetricsWriter.Write(metricsPath, result);
+        File.WriteAllText(predictionsPath, PredictionsWriter.Csv(test.Tracks, preprocessing.Classes, probabilities, withTruth: true));
+        log($"{model.Kind}: accuracy {result.Accuracy:0.000}, AUC {result.Auc:0.000}, baseline accuracy {result.BaselineAccuracy:0.000}");
+        return result;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Pipeline.Stages.Train;
+
+/// <summary>models/model/: model.json says which kind of model it is (and holds the MLP itself); ML.NET models add model.zip.</summary>
+public static class ModelStore
+{
+    public const string ManifestFile = "model.json";
+    public const string HistoryFile = "history.json";
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public static IClassifier Load(string directory, int seed)
+    {
+        var manifest = Path.Combine(directory, ManifestFile);
+        if (!File.Exists(manifest))
+        {
+            throw new InvalidDataException($"{manifest}: no trained model here; run ./build.sh --target=Train first");
+        }
+        using var document = JsonDocument.Parse(File.ReadAllText(manifest));
+        return document.RootElement.GetProperty("kind").GetString() == "mlp" ? MlpClassifier.Load(directory) : MlNetClassifier.Load(directory, seed);
+    }
+
+    public static TrainingHistory? LoadHistory(string directory)
+    {
+        var path = Path.Combine(directory, HistoryFile);
+        return File.Exists(path) ? JsonSerializer.Deserialize<TrainingHistory>(File.ReadAllText(path), Json) : null;
+    }
+
+    public static void SaveHistory(string directory, TrainingHistory history) =>
+        File.WriteAllText(Path.Combine(directory, HistoryFile), JsonSerializer.Serialize(history, Json) + "\n");
+}
