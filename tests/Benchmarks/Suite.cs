@@ -15,7 +15,10 @@ internal static class Suite
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         var only = args.Length > 0 ? args[0] : "all";
         Console.WriteLine($"Benchmarks on {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}; each figure is a median where repeated.");
-        Measure.Run(Repo, Path.Combine(Repo, "build.sh"), "--target=Status");
+        if (only != "tsne")
+        {
+            Measure.Run(Repo, Path.Combine(Repo, "build.sh"), "--target=Status");
+        }
         if (only is "all" or "engine")
         {
             NoOpStartup();
@@ -24,6 +27,10 @@ internal static class Suite
         if (only is "all" or "stages")
         {
             Stages();
+        }
+        if (only is "all" or "tsne")
+        {
+            TsneBenchmark.Run(args.Length > 1 ? args.Skip(1).Select(int.Parse) : [1_000, 5_000, 20_000], Print);
         }
         return 0;
     }

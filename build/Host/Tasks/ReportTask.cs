@@ -1,0 +1,29 @@
+using System.Text.Json;
+using Pipeline.Engine.Tasks;
+using Pipeline.Stages.Parameters;
+using Pipeline.Stages.Report;
+
+namespace Pipeline.Host.Tasks;
+
+/// <summary>The report: figures, report.md for pull requests, report.html to explore. It shows every param, so it reads them all.</summary>
+[Params("seed", "fetch", "features", "train", "embed")]
+public sealed class ReportTask : PipelineTask<PipelineParams>
+{
+    public const string Markdown = "reports/report.md";
+    public const string Html = "reports/report.html";
+    public const string FiguresFolder = "reports/figures";
+
+    private static readonly JsonSerializerOptions ParamsJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public override IReadOnlyList<string> Deps(PipelineParams parameters) =>
+        [EvaluateTask.MetricsFile, EvaluateTask.Predictions, EmbedTask.Embedding, EmbedTask.Summary, TrainTask.Model];
+
+    public override IReadOnlyList<string> Outs(PipelineParams parameters) => [Markdown, Html, FiguresFolder];
+
+    public override void Run(StageContext<PipelineParams> context)
+    {
+        var data = ReportData.Load(context.Input(EvaluateTask.MetricsFile), context.Input(EvaluateTask.Predictions), context.Input(EmbedTask.Embedding),
+            context.Input(EmbedTask.Summary), context.Input(TrainTask.Model), JsonSerializer.Serialize(context.Params, ParamsJson));
+        Reporter.Write(data, context.Output(Markdown), context.Output(Html), context.Output(FiguresFolder), context.Log);
+    }
+}

@@ -1,0 +1,182 @@
+using ScottPlot;
+
+namespace Pipeline.Stages.Report;
+
+/// <summary>The report's PNG figures, drawn with ScottPlot in the shipped font; the same data gives the same bytes.</summary>
+public static class Figures
+{
+    public const string Roc = "roc.png";
+    public const string Confusion = "confusion.png";
+    public const string Training = "training.png";
+    public const string Embedding = "tsne.png";
+    public const string Importance = "importance.png";
+
+    private static readonly Color[] Palette =
+        [Color.FromHex("#1f77b4"), Color.FromHex("#ff7f0e"), Color.FromHex("#2ca02c"), Color.FromHex("#d62728"),
+         Color.FromHex("#9467bd"), Color.FromHex("#8c564b"), Color.FromHex("#e377c2"), Color.FromHex("#7f7f7f")];
+
+    public static Color ColorOf(int user) => Palette[user % Palette.Length];
+
+    /// <summary>Draws every figure the data allows into <paramref name="folder"/>; returns the file names written.</summary>
+    public static IReadOnlyList<string> DrawAll(ReportData data, string folder)
+    {
+        FigureFont.Register();
+        Directory.CreateDirectory(folder);
+        var written = new List<string>();
+        Save(DrawRoc(data), folder, Roc, written);
+        Save(DrawConfusion(data), folder, Confusion, written);
+        if (data.History is not null)
+        {
+            Save(DrawTraining(data), folder, Training, written);
+        }
+        Save(DrawEmbedding(data), folder, Embedding, written);
+        Save(DrawImportance(data), folder, Importance, written);
+        return written;
+    }
+
+    private static Plot DrawRoc(ReportData data)
+    {
+        var plot = NewPlot($"ROC curve (AUC {data.Metrics.GetProperty("auc").GetDouble():0.000})", "False positive rate", "True positive rate");
+        var diagonal = plot.Add.Line(0, 0, 1, 1);
+        diagonal.LineColor = Colors.Gray;
+        diagonal.LinePattern = LinePattern.Dashed;
+        var curves = data.Classes.Count == 2 ? [1] : Enumerable.Range(0, data.Classes.Count).ToArray();
+        foreach (var c in curves)
+        {
+            var (fpr, tpr) = RocCurve.For(data.TestPredictions.Select(p => p.TrueUser == data.Classes[c]).ToList(),
+                data.TestPredictions.Select(p => p.Probabilities[c]).ToList());
+            var line = plot.Add.ScatterLine(fpr, tpr);
+            line.LineWidth = 2;
+            line.Color = ColorOf(c);
+            line.LegendText = data.Classes.Count == 2 ? $"{data.Classes[1]} vs {data.Classes[0]}" : $"{data.Classes[c]} vs rest";
+        }
+        plot.Axes.SetLimits(-0.02, 1.02, -0.02, 1.02);
+        plot.ShowLegend(Alignment.LowerRight);
+        return plot;
+    }
+
+    private static Plot DrawConfusion(ReportData data)
+    {
+        var plot = NewPlot("Confusion matrix (test songs)", "Predicted", "Liked by");
+        var matrix = data.Metrics.GetProperty("confusion_matrix").GetProperty("matrix");
+        var n = data.Classes.Count;
+        var counts = new double[n, n];
+        for (var t = 0; t < n; t++)
+        {
+            for (var p = 0; p < n; p++)
+            {
+                // Heatmap rows run top to bottom: the first user on top.
+                counts[t, p] = matrix[t][p].GetInt32();
+            }
+        }
+        var max = counts.Cast<double>().Max();
+        // ScottPlot's Blues runs dark to light: colour by (max - count) so the big counts are the dark cells.
+        var shade = new double[n, n];
+        for (var t = 0; t < n; t++)
+        {
+            for (var p = 0; p < n; p++)
+            {
+                shade[t, p] = max - counts[t, p];
+            }
+        }
+        var heatmap = plot.Add.Heatmap(shade);
+        heatmap.Colormap = new ScottPlot.Colormaps.Blues();
+        for (var t = 0; t < n; t++)
+        {
+            for (var p = 0; p < n; p++)
+            {
+                var label = plot.Add.Text(counts[t, p].ToString("0", System.Globalization.CultureInfo.InvariantCulture), p, n - 1 - t);
+                label.LabelFontSize = 22;
+                label.LabelBold = true;
+                label.LabelAlignment = Alignment.MiddleCenter;
+                label.LabelFontColor = counts[t, p] > max / 2 ? Colors.White : Colors.Black;
+            }
+        }
+        var positions = Enumerable.Range(0, n).Select(i => (double)i).ToArray();
+        plot.Axes.Bottom.SetTicks(positions, [.. data.Classes]);
+        plot.Axes.Left.SetTicks(positions, data.Classes.Reverse().ToArray());
+        plot.HideGrid();
+        return plot;
+    }
+
+    private static Plot DrawTraining(ReportData data)
+    {
+        var history = data.History!;
+        var plot = NewPlot($"Training (best epoch {history.BestEpoch})", "Epoch", "Cross-entropy loss");
+        var epochs = Enumerable.Range(1, history.TrainLoss.Count).Select(e => (double)e).ToArray();
+        var train = plot.Add.ScatterLine(epochs, history.TrainLoss.ToArray());
+        train.LegendText = "training";
+        train.LineWidth = 2;
+        train.Color = ColorOf(0);
+        var validation = plot.Add.ScatterLine(epochs, history.ValidationLoss.ToArray());
+        validation.LegendText = "validation";
+        validation.LineWidth = 2;
+        validation.Color = ColorOf(1);
+        var best = plot.Add.VerticalLine(history.BestEpoch);
+        best.LineColor = Colors.Gray;
+        best.LinePattern = LinePattern.Dotted;
+        best.LegendText = "weights kept";
+        plot.ShowLegend(Alignment.UpperRight);
+        return plot;
+    }
+
+    private static Plot DrawEmbedding(ReportData data)
+    {
+        var method = data.EmbeddingSummary.GetProperty("method").GetString() == "pca" ? "PCA" : "t-SNE";
+        var plot = NewPlot($"{method} of what the model sees (x: misclassified)", "", "");
+        for (var c = 0; c < data.Classes.Count; c++)
+        {
+            var songs = data.Embedding.Where(s => s.User == data.Classes[c]).ToList();
+            var points = plot.Add.ScatterPoints(songs.Select(s => s.X).ToArray(), songs.Select(s => s.Y).ToArray());
+            points.Color = ColorOf(c).WithAlpha(0.7);
+            points.MarkerSize = 5;
+            points.LegendText = data.Classes[c];
+        }
+        var wrong = data.Embedding.Where(s => s.User != s.PredictedUser).ToList();
+        var crosses = plot.Add.ScatterPoints(wrong.Select(s => s.X).ToArray(), wrong.Select(s => s.Y).ToArray());
+        crosses.MarkerShape = MarkerShape.Eks;
+        crosses.MarkerSize = 7;
+        crosses.Color = Colors.Black.WithAlpha(0.6);
+        crosses.LegendText = "misclassified";
+        plot.ShowLegend(Alignment.UpperRight);
+        foreach (var axis in new ScottPlot.IAxis[] { plot.Axes.Bottom, plot.Axes.Left })
+        {
+            axis.TickLabelStyle.IsVisible = false;
+            axis.MajorTickStyle.Length = 0;
+            axis.MinorTickStyle.Length = 0;
+        }
+        return plot;
+    }
+
+    private static Plot DrawImportance(ReportData data)
+    {
+        var top = data.Metrics.GetProperty("feature_importance").EnumerateArray().Take(10)
+            .Select(e => (Name: e.GetProperty("feature").GetString()!, Drop: e.GetProperty("auc_drop").GetDouble())).Reverse().ToList();
+        var plot = NewPlot("Permutation importance (AUC drop when shuffled)", "Drop in test AUC", "");
+        var bars = plot.Add.Bars(top.Select(t => t.Drop).ToArray());
+        bars.Horizontal = true;
+        foreach (var bar in bars.Bars)
+        {
+            bar.FillColor = ColorOf(0);
+        }
+        plot.Axes.Left.SetTicks(Enumerable.Range(0, top.Count).Select(i => (double)i).ToArray(), top.Select(t => t.Name).ToArray());
+        plot.Axes.Margins(left: 0, right: 0.1, bottom: 0.05, top: 0.05);
+        return plot;
+    }
+
+    private static Plot NewPlot(string title, string x, string y)
+    {
+        var plot = new Plot();
+        plot.Font.Set(FigureFont.Name);
+        plot.Title(title, size: 18);
+        plot.XLabel(x, size: 15);
+        plot.YLabel(y, size: 15);
+        return plot;
+    }
+
+    private static void Save(Plot plot, string folder, string name, List<string> written)
+    {
+        plot.SavePng(Path.Combine(folder, name), 800, 600);
+        written.Add(name);
+    }
+}

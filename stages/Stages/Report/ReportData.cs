@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text.Json;
+using nietras.SeparatedValues;
+using Pipeline.Stages.Data;
+using Pipeline.Stages.Train;
+
+namespace Pipeline.Stages.Report;
+
+/// <summary>Everything the report shows, read from what the earlier stages wrote.</summary>
+public sealed record ReportData(
+    JsonElement Metrics,
+    IReadOnlyList<string> Classes,
+    IReadOnlyList<PredictedSong> TestPredictions,
+    IReadOnlyList<EmbeddedSong> Embedding,
+    JsonElement EmbeddingSummary,
+    TrainingHistory? History,
+    string ParamsJson)
+{
+    public static ReportData Load(string metricsPath, string predictionsPath, string embeddingDir, string embeddingSummaryPath, string modelDir, string paramsJson)
+    {
+        using var metrics = JsonDocument.Parse(File.ReadAllText(metricsPath));
+        using var summary = JsonDocument.Parse(File.ReadAllText(embeddingSummaryPath));
+        var classes = metrics.RootElement.GetProperty("confusion_matrix").GetProperty("labels").EnumerateArray().Select(e => e.GetString()!).ToList();
+        return new ReportData(metrics.RootElement.Clone(), classes, ReadPredictions(predictionsPath, classes),
+            ReadEmbedding(Path.Combine(embeddingDir, "embedding.parquet")), summary.RootElement.Clone(), ModelStore.LoadHistory(modelDir), paramsJson);
+    }
+
+    /// <summary>Test songs the model gave to someone else, most confident mistakes first.</summary>
+    public IReadOnlyList<PredictedSong> Misclassified(int count) => TestPredictions
+        .Where(p => p.TrueUser != p.PredictedUser)
+        .OrderByDescending(p => p.Probabilities[Classes.ToList().IndexOf(p.PredictedUser)])
+        .ThenBy(p => p.TrackId, StringComparer.Ordinal)
+        .Take(count).ToList();
+
+    private static List<PredictedSong> ReadPredictions(string path, List<string> classes)
+    {
+        using var reader = Sep.Reader(o => o with { Unescape = true }).FromText(File.ReadAllText(path));
+        var songs = new List<PredictedSong>();
+        foreach (var row in reader)
+        {
+            var probabilities = new double[classes.Count];
+            for (var c = 0; c < classes.Count; c++)
+            {
+                probabilities[c] = double.Parse(row[$"p_{classes[c]}"].Span, CultureInfo.InvariantCulture);
+            }
+            songs.Add(new PredictedSong(row["track_id"].ToString(), row["name"].ToString(), row["artists"].ToString(), row["true_user"].ToString(),
+                row["predicted_user"].ToString(), probabilities));
+        }
+        return songs;
+    }
+
+    private static List<EmbeddedSong> ReadEmbedding(string path)
+    {
+        var columns = ParquetTable.Read(path).ToDictionary(c => c.Name, c => c.Values, StringComparer.Ordinal);
+        var users = (string[])columns["user"];
+        return users.Select((u, r) => new EmbeddedSong(
+            ((string[])columns["name"])[r], ((string[])columns["artists"])[r], u, ((string[])columns["predicted_user"])[r],
+            ((double[])columns["probability"])[r], ((string[])columns["split"])[r], ((double[])columns["x"])[r], ((double[])columns["y"])[r])).ToList();
+    }
+}
+
+public sealed record PredictedSong(string TrackId, string Name, string Artists, string TrueUser, string PredictedUser, double[] Probabilities);
+
+public sealed record EmbeddedSong(string Name, string Artists, string User, string PredictedUser, double Probability, string Split, double X, double Y);
