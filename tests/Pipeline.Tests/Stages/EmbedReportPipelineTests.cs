@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Pipeline.Stages.Data;
+using Pipeline.Stages.Embed;
+using Pipeline.Tests.Harness;
+
+namespace Pipeline.Tests.Stages;
+
+/// <summary>Embed and Report through the real host on the demo data.</summary>
+public sealed class EmbedReportPipelineTests : IDisposable
+{
+    private readonly SongWorkspace workspace = new(SongWorkspace.DemoParams(tracksPerUser: 500));
+
+    public void Dispose() => workspace.Dispose();
+
+    [Fact]
+    public void The_whole_pipeline_writes_every_report_output_byte_identically()
+    {
+        var run = workspace.Run();
+        string[] outputs = ["reports/report.md", "reports/report.html", "reports/embedding.json", "reports/figures/roc.png",
+            "reports/figures/confusion.png", "reports/figures/training.png", "reports/figures/tsne.png", "reports/figures/importance.png",
+            "data/embedding/embedding.parquet"];
+        var first = outputs.ToDictionary(o => o, workspace.Bytes);
+        workspace.Run("--target=Embed", "--force");
+        workspace.Run("--target=Report", "--force");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.All(outputs, o => Assert.Equal(first[o], workspace.Bytes(o)));
+        var markdown = File.ReadAllText(workspace.PathOf("reports/report.md"));
+        Assert.Contains("| ROC AUC |", markdown, StringComparison.Ordinal);
+        Assert.Contains("![Map of the songs](figures/tsne.png)", markdown, StringComparison.Ordinal);
+        Assert.Contains("## Misclassified songs", markdown, StringComparison.Ordinal);
+        var html = File.ReadAllText(workspace.PathOf("reports/report.html"));
+        Assert.DoesNotContain("src=\"http", html, StringComparison.Ordinal);
+        Assert.Contains("data:image/png;base64,", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_embedding_keeps_neighbours_of_the_hidden_layer_and_records_its_inputs()
+    {
+        workspace.Run("--target=Embed");
+
+        var columns = ParquetTable.Read(workspace.PathOf("data/embedding/embedding.parquet")).ToDictionary(c => c.Name, c => c.Values);
+        var n = columns["x"].Length;
+        var units = columns.Keys.Count(k => k.StartsWith("v_", StringComparison.Ordinal));
+        var vectors = new double[n * units];
+        var layout = new double[n * 2];
+        for (var r = 0; r < n; r++)
+        {
+            for (var k = 0; k < units; k++)
+            {
+                vectors[(r * units) + k] = ((double[])columns[$"v_{k}"])[r];
+            }
+            layout[2 * r] = ((double[])columns["x"])[r];
+            layout[(2 * r) + 1] = ((double[])columns["y"])[r];
+        }
+        using var summary = JsonDocument.Parse(workspace.Bytes("reports/embedding.json"));
+
+        Assert.Equal(5, units);
+        Assert.Equal(n, summary.RootElement.GetProperty("n").GetInt32());
+        Assert.True(summary.RootElement.GetProperty("kl_divergence").GetDouble() > 0);
+        Assert.True(Trustworthiness.Compute(vectors, units, layout, n, 10) > 0.9);
+    }
+
+    [Fact]
+    public void Changing_an_embed_param_reruns_embed_and_report_only()
+    {
+        workspace.Run();
+
+        var run = workspace.Run("--set", "embed.method=pca");
+
+        Assert.Equal("Skipped", run.Outcome("Train"));
+        Assert.Equal("Skipped", run.Outcome("Evaluate"));
+        Assert.Equal("Ran", run.Outcome("Embed"));
+        Assert.Equal("Ran", run.Outcome("Report"));
+        Assert.Contains("\"method\": \"pca\"", File.ReadAllText(workspace.PathOf("reports/embedding.json")), StringComparison.Ordinal);
+    }
+}
