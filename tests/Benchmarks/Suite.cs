@@ -99,6 +99,16 @@ internal static class Suite
                 Print($"Fetch, {label}", $"{Measure.StageSeconds(run.Output, "Fetch"):0.000} s", "");
                 Print($"Features, {label}", $"{Measure.StageSeconds(run.Output, "Features"):0.000} s", "");
                 Print($"Fetch + Features peak memory, {label}", $"{run.PeakKb / 1024.0:0} MiB", $"whole process, {run.Seconds:0.0} s wall");
+                string[][] models = perUser == 500
+                    ? [["--set", "train.model=mlp"], ["--set", "train.model=lightgbm"]]
+                    : [["--set", "train.model=mlp", "--set", "train.mlp.layers=[{units: 32}, {units: 32}]", "--set", "train.mlp.epochs=20", "--set", "train.mlp.patience=20"],
+                       ["--set", "train.model=lightgbm"]];
+                foreach (var model in models)
+                {
+                    var train = Measure.Run(workspace, Host, ["--target=Train", .. model]);
+                    var name = string.Join(" ", model.Where((_, i) => i % 2 == 1)).Replace("train.", "", StringComparison.Ordinal);
+                    Print($"Train ({name}), {label}", $"{Measure.StageSeconds(train.Output, "Train"):0.000} s", $"peak {train.PeakKb / 1024.0:0} MiB");
+                }
             }
             finally
             {
@@ -107,7 +117,7 @@ internal static class Suite
         }
     }
 
-    private static void Print(string what, string figure, string note) => Console.WriteLine($"| {what,-58} | {figure,12} | {note}");
+    public static void Print(string what, string figure, string note) => Console.WriteLine($"| {what,-58} | {figure,12} | {note}");
 
     private static string FindRepo()
     {

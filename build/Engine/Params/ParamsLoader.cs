@@ -27,19 +27,30 @@ public static class ParamsLoader
 
     public static BoundParams<T> LoadText<T>(string text, string displayName, IReadOnlyList<string> overrides) where T : class, new()
     {
-        var document = Parse(text, displayName);
-        var value = Deserialize<T>(text, document, displayName);
+        // The YAML tree is only for positions in error messages and for --set: parse it when needed (this runs on every start).
+        YamlNode? document = null;
+        var parsed = false;
+        YamlNode? Document()
+        {
+            if (!parsed)
+            {
+                document = Parse(text, displayName);
+                parsed = true;
+            }
+            return document;
+        }
+        var value = Deserialize<T>(text, Document, displayName);
         if (overrides.Count > 0)
         {
-            var root = document as YamlMappingNode ?? new YamlMappingNode();
+            var root = Document() as YamlMappingNode ?? new YamlMappingNode();
             foreach (var assignment in overrides)
             {
                 SetOverride.Apply(root, assignment);
                 value = DeserializeOverride<T>(root, assignment);
             }
-            document = root;
+            (document, parsed) = (root, true);
         }
-        ParamsValidator.Validate(value, displayName, document);
+        ParamsValidator.Validate(value, displayName, Document);
         return new BoundParams<T>(value, ParamsFlattener.Flatten(value));
     }
 
@@ -57,7 +68,7 @@ public static class ParamsLoader
         }
     }
 
-    private static T Deserialize<T>(string text, YamlNode? document, string file) where T : class, new()
+    private static T Deserialize<T>(string text, Func<YamlNode?> document, string file) where T : class, new()
     {
         try
         {
@@ -65,7 +76,7 @@ public static class ParamsLoader
         }
         catch (YamlException e)
         {
-            var keyPath = YamlPaths.PathAt(document, e.Start) ?? "?";
+            var keyPath = YamlPaths.PathAt(document(), e.Start) ?? "?";
             var detail = Innermost(e).Message;
             if (detail.Contains("not found on type", StringComparison.Ordinal))
             {

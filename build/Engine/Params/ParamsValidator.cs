@@ -14,9 +14,10 @@ namespace Pipeline.Engine.Params;
 /// </summary>
 internal static class ParamsValidator
 {
-    public static void Validate(object value, string file, YamlNode? document) => Walk(value, "", file, document);
+    /// <param name="document">The YAML tree, asked for only when there is an error to place.</param>
+    public static void Validate(object value, string file, Func<YamlNode?> document) => Walk(value, "", file, document);
 
-    private static void Walk(object value, string path, string file, YamlNode? document)
+    private static void Walk(object value, string path, string file, Func<YamlNode?> document)
     {
         var results = new List<ValidationResult>();
         if (!Validator.TryValidateObject(value, new ValidationContext(value), results, validateAllProperties: true))
@@ -24,7 +25,7 @@ internal static class ParamsValidator
             var first = results[0];
             var member = first.MemberNames.FirstOrDefault();
             var keyPath = member is null ? path : Join(path, UnderscoredNamingConvention.Instance.Apply(member));
-            var node = YamlPaths.NodeAt(document, keyPath);
+            var node = YamlPaths.NodeAt(document(), keyPath);
             var where = node is null ? file : $"{file}:{node.Start.Line}:{node.Start.Column}";
             throw PipelineErrors.InvalidParam(where, keyPath.Length == 0 ? "(root)" : keyPath, first.ErrorMessage ?? "invalid");
         }

@@ -13,8 +13,6 @@ public sealed class ReportTask : PipelineTask<PipelineParams>
     public const string Html = "reports/report.html";
     public const string FiguresFolder = "reports/figures";
 
-    private static readonly JsonSerializerOptions ParamsJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     public override IReadOnlyList<string> Deps(PipelineParams parameters) =>
         [EvaluateTask.MetricsFile, EvaluateTask.Predictions, EmbedTask.Embedding, EmbedTask.Summary, TrainTask.Model];
 
@@ -23,7 +21,13 @@ public sealed class ReportTask : PipelineTask<PipelineParams>
     public override void Run(StageContext<PipelineParams> context)
     {
         var data = ReportData.Load(context.Input(EvaluateTask.MetricsFile), context.Input(EvaluateTask.Predictions), context.Input(EmbedTask.Embedding),
-            context.Input(EmbedTask.Summary), context.Input(TrainTask.Model), JsonSerializer.Serialize(context.Params, ParamsJson));
+            context.Input(EmbedTask.Summary), context.Input(TrainTask.Model), JsonSerializer.Serialize(context.Params, ParamsJson.Options));
         Reporter.Write(data, context.Output(Markdown), context.Output(Html), context.Output(FiguresFolder), context.Log);
+    }
+
+    /// <summary>A holder, so System.Text.Json loads when the report runs, not on every start.</summary>
+    private static class ParamsJson
+    {
+        public static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     }
 }
