@@ -20,8 +20,8 @@ public static partial class HtmlReport
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Whose taste is it?</title>\n")
             .Append("<style>\n").Append(Style).Append("</style>\n")
             .Append("<script>\n").Append(PlotlyJs()).Append("\n</script>\n</head>\n<body>\n<main>\n<h1>Whose taste is it?</h1>\n");
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"lead\">Model <b>{Escape.Html(m.GetProperty("model").GetString()!)}</b>, trained on ")
-            .Append(CultureInfo.InvariantCulture, $"{m.GetProperty("rows").GetProperty("train").GetInt32()} songs and tested on {m.GetProperty("rows").GetProperty("test").GetInt32()} it never saw, from ")
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"lead\">Model <b>{Escape.Html(data.Model)}</b>, trained on ")
+            .Append(CultureInfo.InvariantCulture, $"{data.TrainRows} songs and tested on {data.TestRows} it never saw, from ")
             .Append(string.Join(", ", data.Classes.Select(Escape.Html))).Append(".</p>\n");
         html.Append("<section class=\"cards\">\n");
         foreach (var (label, key) in ReportText.Metrics)
@@ -29,11 +29,9 @@ public static partial class HtmlReport
             html.Append(CultureInfo.InvariantCulture, $"<div class=\"card\"><div class=\"value\">{m.GetProperty(key).GetDouble():0.000}</div><div class=\"label\">{label}</div></div>\n");
         }
         html.Append("</section>\n<h2>Per person</h2>\n<table>\n<tr><th>Person</th><th>Precision</th><th>Recall</th><th>F1</th><th>Test songs</th></tr>\n");
-        foreach (var person in m.GetProperty("per_user").EnumerateObject())
+        foreach (var (name, precision, recall, f1, support) in data.PerPerson())
         {
-            var p = person.Value;
-            html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{Escape.Html(person.Name)}</td><td>{p.GetProperty("precision").GetDouble():0.000}</td><td>{p.GetProperty("recall").GetDouble():0.000}</td><td>{p.GetProperty("f1").GetDouble():0.000}</td><td>{p.GetProperty("support").GetInt32()}</td></tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Escape.Html(name)}</td><td>{precision:0.000}</td><td>{recall:0.000}</td><td>{f1:0.000}</td><td>{support}</td></tr>\n");
         }
         html.Append("</table>\n<h2>Map of the songs</h2>\n<p>").Append(Escape.Html(ReportText.EmbeddingLine(data.EmbeddingSummary)))
             .Append(" Hover a point to see the song; drag to zoom, double-click to zoom out.</p>\n")
@@ -54,13 +52,12 @@ public static partial class HtmlReport
     {
         var wrong = data.Misclassified(ReportText.MisclassifiedRows);
         html.Append("<h2>Misclassified songs</h2>\n<p>")
-            .Append(Escape.Html(ReportText.MisclassifiedIntro(wrong.Count, data.TestPredictions.Count(p => p.TrueUser != p.PredictedUser)))).Append("</p>\n");
+            .Append(Escape.Html(ReportText.MisclassifiedIntro(wrong.Count, data.Mistakes))).Append("</p>\n");
         html.Append("<table id=\"misclassified\">\n<tr><th>Song</th><th>Artists</th><th>Liked by</th><th>Sounds like</th><th>Model's confidence</th></tr>\n");
         foreach (var song in wrong)
         {
-            var confidence = song.Probabilities[data.Classes.ToList().IndexOf(song.PredictedUser)];
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{Escape.Html(song.Name)}</td><td>{Escape.Html(song.Artists)}</td><td>{Escape.Html(song.TrueUser)}</td><td>{Escape.Html(song.PredictedUser)}</td><td>{confidence:0.00}</td></tr>\n");
+                $"<tr><td>{Escape.Html(song.Name)}</td><td>{Escape.Html(song.Artists)}</td><td>{Escape.Html(song.TrueUser)}</td><td>{Escape.Html(song.PredictedUser)}</td><td>{data.Confidence(song):0.00}</td></tr>\n");
         }
         html.Append("</table>\n");
     }

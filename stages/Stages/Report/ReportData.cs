@@ -25,10 +25,26 @@ public sealed record ReportData(
             ReadEmbedding(Path.Combine(embeddingDir, "embedding.parquet")), summary.RootElement.Clone(), ModelStore.LoadHistory(modelDir), paramsJson);
     }
 
+    public string Model => Metrics.GetProperty("model").GetString()!;
+
+    public int TrainRows => Metrics.GetProperty("rows").GetProperty("train").GetInt32();
+
+    public int TestRows => Metrics.GetProperty("rows").GetProperty("test").GetInt32();
+
+    public int Mistakes => TestPredictions.Count(p => p.TrueUser != p.PredictedUser);
+
+    /// <summary>Each person's precision, recall, F1 and number of test songs, in the metrics' order.</summary>
+    public IEnumerable<(string Name, double Precision, double Recall, double F1, int Support)> PerPerson() =>
+        Metrics.GetProperty("per_user").EnumerateObject().Select(p => (p.Name, p.Value.GetProperty("precision").GetDouble(),
+            p.Value.GetProperty("recall").GetDouble(), p.Value.GetProperty("f1").GetDouble(), p.Value.GetProperty("support").GetInt32()));
+
+    /// <summary>How sure the model was of the person it picked.</summary>
+    public double Confidence(PredictedSong song) => song.Probabilities[Classes.ToList().IndexOf(song.PredictedUser)];
+
     /// <summary>Test songs the model gave to someone else, most confident mistakes first.</summary>
     public IReadOnlyList<PredictedSong> Misclassified(int count) => TestPredictions
         .Where(p => p.TrueUser != p.PredictedUser)
-        .OrderByDescending(p => p.Probabilities[Classes.ToList().IndexOf(p.PredictedUser)])
+        .OrderByDescending(Confidence)
         .ThenBy(p => p.TrackId, StringComparer.Ordinal)
         .Take(count).ToList();
 

@@ -8,6 +8,6 @@ public static class Reporter
         var figures = Figures.DrawAll(data, figuresFolder);
         File.WriteAllText(markdownPath, MarkdownReport.Render(data, figures));
         File.WriteAllText(htmlPath, HtmlReport.Render(data, figures, figuresFolder));
-        log($"{figures.Count} figures, report.md and report.html ({data.TestPredictions.Count(p => p.TrueUser != p.PredictedUser)} misclassified test songs)");
+        log($"{figures.Count} figures, report.md and report.html ({data.Mistakes} misclassified test songs)");
     }
 }
