@@ -117,6 +117,7 @@ public static class Figures
         best.LinePattern = LinePattern.Dotted;
         best.LegendText = "weights kept";
         plot.ShowLegend(Alignment.UpperRight);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         return plot;
     }
 
