@@ -50,6 +50,7 @@ public sealed class MlNetClassifier(string kind, MLContext context, ITransformer
     public void Save(string directory)
     {
         context.Model.Save(model, schema, Path.Combine(directory, ZipFile));
+        StableZip.Normalize(Path.Combine(directory, ZipFile));
         File.WriteAllText(Path.Combine(directory, ModelStore.ManifestFile),
             JsonSerializer.Serialize(new SavedMlNet(kind, classes, featureNames), ModelStore.Json) + "\n");
     }

@@ -47,10 +47,11 @@ public sealed class TrainEvaluateTests : IDisposable
     [InlineData("lightgbm")]
     [InlineData("forest")]
     [InlineData("logistic")]
-    public void The_ml_net_models_repeat_exactly_with_a_seed(string model)
+    public void The_ml_net_models_repeat_exactly_with_a_seed_down_to_the_model_bytes(string model)
     {
         workspace.Run("--target=Evaluate", "--set", $"train.model={model}");
         var first = File.ReadAllText(workspace.PathOf("reports/predictions.csv"));
+        var zip = workspace.Bytes("models/model/model.zip");
 
         var again = workspace.Run("--target=Evaluate", "--force", "--set", $"train.model={model}");
         workspace.Run("--target=Train", "--force", "--set", $"train.model={model}");
@@ -58,6 +59,7 @@ public sealed class TrainEvaluateTests : IDisposable
 
         Assert.Equal(0, again.ExitCode);
         Assert.Equal(first, File.ReadAllText(workspace.PathOf("reports/predictions.csv")));
+        Assert.Equal(zip, workspace.Bytes("models/model/model.zip"));
         Assert.InRange(Auc(), 0.7, 0.95);
     }
 
