@@ -1,11 +1,15 @@
+using System.Runtime.CompilerServices;
 namespace Pipeline.Stages.Embed;
 
 /// <summary>
 /// t-SNE's input affinities: for each point, a Gaussian over its neighbours whose width gives the wanted
-/// perplexity (found by bisection), then symmetrized and normalized to sum to 1. Sparse rows, sorted by column.
+/// perplexity (found by bisection), then symmetrized and normalized to sum to 1. Compressed sparse rows
+/// (row i is Columns/Values[RowStart[i]..RowStart[i+1]]), sorted by column: one contiguous pass per iteration.
 /// </summary>
-internal sealed record Affinities(int[][] Columns, double[][] Values)
+internal sealed record Affinities(int[] RowStart, int[] Columns, double[] Values)
 {
+    public int Rows => RowStart.Length - 1;
+
     /// <summary>Barnes-Hut: the 3 x perplexity nearest neighbours of each point, from a vantage-point tree.</summary>
     public static Affinities Nearest(double[] x, int n, int d, double perplexity, int seed)
     {
@@ -38,6 +42,7 @@ internal sealed record Affinities(int[][] Columns, double[][] Values)
     }
 
     /// <summary>p(j|i) over the given squared distances, with beta chosen so the entropy is log(perplexity).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] Conditional(double[] distances, double perplexity)
     {
         var target = Math.Log(perplexity);
@@ -77,29 +82,46 @@ internal sealed record Affinities(int[][] Columns, double[][] Values)
         return p;
     }
 
+    /// <summary>P = (P + P^T) / sum, built by sorting (row, column) keys: no per-row dictionaries.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Affinities Symmetrize(int[][] neighbours, double[][] conditional, int n)
     {
-        var rows = Enumerable.Range(0, n).Select(_ => new Dictionary<int, double>()).ToArray();
+        var count = neighbours.Sum(r => r.Length) * 2;
+        var keys = new long[count];
+        var values = new double[count];
+        var at = 0;
         for (var i = 0; i < n; i++)
         {
             for (var k = 0; k < neighbours[i].Length; k++)
             {
                 var j = neighbours[i][k];
-                var p = conditional[i][k];
-                rows[i][j] = rows[i].GetValueOrDefault(j) + p;
-                rows[j][i] = rows[j].GetValueOrDefault(i) + p;
+                (keys[at], values[at++]) = (((long)i * n) + j, conditional[i][k]);
+                (keys[at], values[at++]) = (((long)j * n) + i, conditional[i][k]);
             }
         }
-        var total = rows.Sum(r => r.Values.Sum());
-        var columns = new int[n][];
-        var values = new double[n][];
+        Array.Sort(keys, values);
+        var rowStart = new int[n + 1];
+        var columns = new List<int>(count);
+        var merged = new List<double>(count);
+        double total = 0;
+        for (var e = 0; e < count; e++)
+        {
+            total += values[e];
+            if (e > 0 && keys[e] == keys[e - 1])
+            {
+                merged[^1] += values[e];
+                continue;
+            }
+            var row = (int)(keys[e] / n);
+            rowStart[row + 1]++;
+            columns.Add((int)(keys[e] % n));
+            merged.Add(values[e]);
+        }
         for (var i = 0; i < n; i++)
         {
-            var ordered = rows[i].OrderBy(e => e.Key).ToArray();
-            columns[i] = ordered.Select(e => e.Key).ToArray();
-            values[i] = ordered.Select(e => e.Value / total).ToArray();
+            rowStart[i + 1] += rowStart[i];
         }
-        return new Affinities(columns, values);
+        return new Affinities(rowStart, [.. columns], merged.Select(v => v / total).ToArray());
     }
 
     private static double SquaredDistance(double[] x, int a, int b, int d)

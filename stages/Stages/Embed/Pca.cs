@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
+
 namespace Pipeline.Stages.Embed;
 
 /// <summary>The first principal components by power iteration on the covariance matrix (the inputs have few columns).</summary>
 public static class Pca
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[] Project2D(double[] x, int n, int d)
     {
         var mean = new double[d];
@@ -48,6 +51,7 @@ public static class Pca
     }
 
     /// <summary>The dominant eigenvector, orthogonal to <paramref name="exclude"/>; its largest entry is made positive so the sign is stable.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] Dominant(double[,] matrix, int d, double[]? exclude)
     {
         var v = Enumerable.Range(0, d).Select(k => 1.0 + (k * 0.01)).ToArray();

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Pipeline.Stages.Embed;
 
 /// <summary>
@@ -12,7 +15,9 @@ internal sealed class QuadTree
     private Hot[] hot = [];
     private int used;
 
-    public void Build(ReadOnlySpan<double> y, int n)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <param name="order">The order to insert points in: spatial order lays the nodes out so nearby cells sit together in memory.</param>
+    public void Build(ReadOnlySpan<double> y, int n, ReadOnlySpan<int> order)
     {
         if (nodes.Length < 4 * n)
         {
@@ -29,7 +34,7 @@ internal sealed class QuadTree
         var width = Math.Max(Math.Max(hiX - loX, hiY - loY), 1e-10) * (1 + 1e-9);
         used = 0;
         NewNode(loX, loY, width);
-        for (var i = 0; i < n; i++)
+        foreach (var i in order)
         {
             Insert(y[2 * i], y[(2 * i) + 1]);
         }
@@ -47,19 +52,22 @@ internal sealed class QuadTree
     }
 
     /// <summary>The repulsive force on one point (unnormalized) and its share of the normalization Z.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (double Fx, double Fy, double Z) Repulsion(double x, double y, double theta, Span<int> stack)
     {
         double fx = 0, fy = 0, z = 0;
         var top = 0;
-        var all = hot;
-        if (all[0].Count > 0)
+        // The hot loop of t-SNE: indices come from the tree itself, so skip the bounds checks.
+        ref var all = ref MemoryMarshal.GetArrayDataReference(hot);
+        ref var pending = ref MemoryMarshal.GetReference(stack);
+        if (all.Count > 0)
         {
-            stack[top++] = 0;
+            Unsafe.Add(ref pending, top++) = 0;
         }
         var theta2 = theta * theta;
         while (top > 0)
         {
-            ref readonly var node = ref all[stack[--top]];
+            ref readonly var node = ref Unsafe.Add(ref all, Unsafe.Add(ref pending, --top));
             var dx = x - node.CenterX;
             var dy = y - node.CenterY;
             var d2 = (dx * dx) + (dy * dy);
@@ -82,15 +90,16 @@ internal sealed class QuadTree
             // Empty quadrants are common: skip them here rather than after a pop.
             for (var child = node.FirstChild; child < node.FirstChild + 4; child++)
             {
-                if (all[child].Count > 0)
+                if (Unsafe.Add(ref all, child).Count > 0)
                 {
-                    stack[top++] = child;
+                    Unsafe.Add(ref pending, top++) = child;
                 }
             }
         }
         return (fx, fy, z);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Insert(double x, double y)
     {
         var index = 0;

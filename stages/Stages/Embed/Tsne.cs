@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Pipeline.Stages.Embed;
 
 /// <summary>
@@ -36,13 +38,7 @@ public static class Tsne
         {
             var early = iteration < ExaggerationIterations;
             z = exact ? forces.Exact(y, p, early ? EarlyExaggeration : 1, gradient) : forces.BarnesHut(y, p, early ? EarlyExaggeration : 1, gradient);
-            var momentum = early ? 0.5 : 0.8;
-            for (var i = 0; i < gradient.Length; i++)
-            {
-                gains[i] = Math.Max(update[i] * gradient[i] < 0 ? gains[i] + 0.2 : gains[i] * 0.8, 0.01);
-                update[i] = (momentum * update[i]) - (learningRate * gains[i] * gradient[i]);
-                y[i] += update[i];
-            }
+            Step(y, gradient, update, gains, early ? 0.5 : 0.8, learningRate);
             if (iteration % 25 == 24)
             {
                 progress.Report((iteration + 1) / (double)options.Iterations);
@@ -52,25 +48,39 @@ public static class Tsne
         return new TsneResult(y, KlDivergence(y, p, z), options.Iterations, exact);
     }
 
+    /// <summary>One gradient step with momentum and per-coordinate gains (Jacobs 1988), as van der Maaten's implementation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Step(double[] y, double[] gradient, double[] update, double[] gains, double momentum, double learningRate)
+    {
+        for (var i = 0; i < gradient.Length; i++)
+        {
+            gains[i] = Math.Max(update[i] * gradient[i] < 0 ? gains[i] + 0.2 : gains[i] * 0.8, 0.01);
+            update[i] = (momentum * update[i]) - (learningRate * gains[i] * gradient[i]);
+            y[i] += update[i];
+        }
+    }
+
     /// <summary>KL(P || Q) over the pairs with affinity, Q normalized by Z (exact, or the Barnes-Hut estimate).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double KlDivergence(double[] y, Affinities p, double z)
     {
         double kl = 0;
-        for (var i = 0; i < p.Columns.Length; i++)
+        for (var i = 0; i < p.Rows; i++)
         {
-            for (var k = 0; k < p.Columns[i].Length; k++)
+            for (var k = p.RowStart[i]; k < p.RowStart[i + 1]; k++)
             {
-                var j = p.Columns[i][k];
+                var j = p.Columns[k];
                 var dx = y[2 * i] - y[2 * j];
                 var dy = y[(2 * i) + 1] - y[(2 * j) + 1];
                 var q = 1 / (1 + (dx * dx) + (dy * dy)) / z;
-                var pij = p.Values[i][k];
+                var pij = p.Values[k];
                 kl += pij * Math.Log(Math.Max(pij, 1e-12) / Math.Max(q, 1e-12));
             }
         }
         return kl;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double StandardDeviation(double[] y, int column)
     {
         var n = y.Length / 2;

@@ -1,25 +1,64 @@
+using System.Runtime.CompilerServices;
+
 namespace Pipeline.Stages.Embed;
 
 /// <summary>The t-SNE gradient: attraction from the sparse affinities, repulsion exact or from a quadtree.</summary>
 internal sealed class TsneForces(int n, double theta)
 {
     private readonly QuadTree tree = new();
+    private readonly int[] order = Enumerable.Range(0, n).ToArray();
+    private readonly ulong[] codes = new ulong[n];
+    private int calls;
     private readonly double[] repulsion = new double[2 * n];
     private readonly double[] partialZ = new double[n];
 
     /// <summary>Writes dC/dy into <paramref name="gradient"/>; returns Z, the sum of the unnormalized q over all pairs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double BarnesHut(double[] y, Affinities p, double exaggeration, double[] gradient)
     {
-        tree.Build(y, n);
-        Parallel.For(0, n, () => new int[512], (i, _, stack) =>
+        if (calls++ % 10 == 0)
         {
-            var (fx, fy, z) = tree.Repulsion(y[2 * i], y[(2 * i) + 1], theta, stack);
-            repulsion[2 * i] = fx;
-            repulsion[(2 * i) + 1] = fy;
-            partialZ[i] = z;
+            SpatialOrder(y);
+        }
+        tree.Build(y, n, order);
+        Parallel.For(0, n, () => new int[512], (k, _, stack) =>
+        {
+            Repel(y, order[k], stack);
             return stack;
         }, _ => { });
         return Combine(y, p, exaggeration, gradient);
+    }
+
+    /// <summary>
+    /// Points near each other in the layout visit the same tree cells: walking them in Z-order (Morton codes)
+    /// keeps those cells in cache. Only the order of work changes, never a result.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SpatialOrder(double[] y)
+    {
+        double loX = double.MaxValue, loY = double.MaxValue, hiX = double.MinValue, hiY = double.MinValue;
+        for (var i = 0; i < n; i++)
+        {
+            (loX, hiX) = (Math.Min(loX, y[2 * i]), Math.Max(hiX, y[2 * i]));
+            (loY, hiY) = (Math.Min(loY, y[(2 * i) + 1]), Math.Max(hiY, y[(2 * i) + 1]));
+        }
+        var scaleX = 65535 / Math.Max(hiX - loX, 1e-300);
+        var scaleY = 65535 / Math.Max(hiY - loY, 1e-300);
+        for (var k = 0; k < n; k++)
+        {
+            var i = order[k];
+            codes[k] = Interleave((uint)((y[2 * i] - loX) * scaleX)) | (Interleave((uint)((y[(2 * i) + 1] - loY) * scaleY)) << 1);
+        }
+        Array.Sort(codes, order);
+    }
+
+    private static ulong Interleave(uint value)
+    {
+        ulong v = value & 0xFFFF;
+        v = (v | (v << 8)) & 0x00FF00FF;
+        v = (v | (v << 4)) & 0x0F0F0F0F;
+        v = (v | (v << 2)) & 0x33333333;
+        return (v | (v << 1)) & 0x55555555;
     }
 
     public double Exact(double[] y, Affinities p, double exaggeration, double[] gradient)
@@ -47,6 +86,7 @@ internal sealed class TsneForces(int n, double theta)
         return Combine(y, p, exaggeration, gradient);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Combine(double[] y, Affinities p, double exaggeration, double[] gradient)
     {
         double z = 0;
@@ -54,23 +94,37 @@ internal sealed class TsneForces(int n, double theta)
         {
             z += partialZ[i];
         }
-        Parallel.For(0, n, i =>
+        Parallel.For(0, n, i => Attract(y, p, exaggeration, gradient, i, z));
+        return z;
+    }
+
+    // Hot loops: optimized from the first call rather than after tiering up (that alone costs half a second on 1,000 points).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Repel(double[] y, int i, int[] stack)
+    {
+        var (fx, fy, z) = tree.Repulsion(y[2 * i], y[(2 * i) + 1], theta, stack);
+        repulsion[2 * i] = fx;
+        repulsion[(2 * i) + 1] = fy;
+        partialZ[i] = z;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Attract(double[] y, Affinities p, double exaggeration, double[] gradient, int i, double z)
+    {
         {
             double ax = 0, ay = 0;
-            var columns = p.Columns[i];
-            var values = p.Values[i];
-            for (var k = 0; k < columns.Length; k++)
+            var (xi, yi) = (y[2 * i], y[(2 * i) + 1]);
+            for (var k = p.RowStart[i]; k < p.RowStart[i + 1]; k++)
             {
-                var j = columns[k];
-                var dx = y[2 * i] - y[2 * j];
-                var dy = y[(2 * i) + 1] - y[(2 * j) + 1];
-                var q = 1 / (1 + (dx * dx) + (dy * dy));
-                ax += values[k] * q * dx;
-                ay += values[k] * q * dy;
+                var j = p.Columns[k];
+                var dx = xi - y[2 * j];
+                var dy = yi - y[(2 * j) + 1];
+                var pq = p.Values[k] / (1 + (dx * dx) + (dy * dy));
+                ax += pq * dx;
+                ay += pq * dy;
             }
             gradient[2 * i] = 4 * ((exaggeration * ax) - (repulsion[2 * i] / z));
             gradient[(2 * i) + 1] = 4 * ((exaggeration * ay) - (repulsion[(2 * i) + 1] / z));
-        });
-        return z;
+        }
     }
 }

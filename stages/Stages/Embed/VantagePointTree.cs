@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Pipeline.Stages.Embed;
 
 /// <summary>
@@ -68,6 +69,7 @@ internal sealed class VantagePointTree
         return id;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Search(int nodeId, int query, int k, PriorityQueue<int, double> heap, ref double tau)
     {
         if (nodeId < 0)
@@ -116,6 +118,7 @@ internal sealed class VantagePointTree
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Distance(int a, int b)
     {
         double sum = 0;
