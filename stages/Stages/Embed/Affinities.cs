@@ -34,7 +34,7 @@ internal sealed record Affinities(int[] RowStart, int[] Columns, double[] Values
         Parallel.For(0, n, i =>
         {
             var others = Enumerable.Range(0, n).Where(j => j != i).ToArray();
-            var distances = others.Select(j => SquaredDistance(x, i, j, d)).ToArray();
+            var distances = others.Select(j => RowDistance.Squared(x, d, i, j)).ToArray();
             neighbours[i] = others;
             conditional[i] = Conditional(distances, perplexity);
         });
@@ -122,16 +122,5 @@ internal sealed record Affinities(int[] RowStart, int[] Columns, double[] Values
             rowStart[i + 1] += rowStart[i];
         }
         return new Affinities(rowStart, [.. columns], merged.Select(v => v / total).ToArray());
-    }
-
-    private static double SquaredDistance(double[] x, int a, int b, int d)
-    {
-        double sum = 0;
-        for (var k = 0; k < d; k++)
-        {
-            var diff = x[(a * d) + k] - x[(b * d) + k];
-            sum += diff * diff;
-        }
-        return sum;
     }
 }

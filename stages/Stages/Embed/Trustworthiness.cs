@@ -13,12 +13,12 @@ public static class Trustworthiness
         Parallel.For(0, n, i =>
         {
             var inputRank = new int[n];
-            var byInput = Enumerable.Range(0, n).Where(j => j != i).OrderBy(j => Squared(x, d, i, j)).ThenBy(j => j).ToArray();
+            var byInput = Enumerable.Range(0, n).Where(j => j != i).OrderBy(j => RowDistance.Squared(x, d, i, j)).ThenBy(j => j).ToArray();
             for (var r = 0; r < byInput.Length; r++)
             {
                 inputRank[byInput[r]] = r + 1;
             }
-            var byLayout = Enumerable.Range(0, n).Where(j => j != i).OrderBy(j => Squared(layout, 2, i, j)).ThenBy(j => j).Take(k);
+            var byLayout = Enumerable.Range(0, n).Where(j => j != i).OrderBy(j => RowDistance.Squared(layout, 2, i, j)).ThenBy(j => j).Take(k);
             double local = byLayout.Where(j => inputRank[j] > k).Sum(j => inputRank[j] - k);
             lock (lockObject)
             {
@@ -26,16 +26,5 @@ public static class Trustworthiness
             }
         });
         return 1 - (2.0 / (n * k * ((2.0 * n) - (3.0 * k) - 1)) * penalty);
-    }
-
-    private static double Squared(double[] points, int d, int a, int b)
-    {
-        double sum = 0;
-        for (var c = 0; c < d; c++)
-        {
-            var diff = points[(a * d) + c] - points[(b * d) + c];
-            sum += diff * diff;
-        }
-        return sum;
     }
 }

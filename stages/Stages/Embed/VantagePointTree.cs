@@ -119,18 +119,7 @@ internal sealed class VantagePointTree
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double Distance(int a, int b)
-    {
-        double sum = 0;
-        var pa = points.AsSpan(a * dimensions, dimensions);
-        var pb = points.AsSpan(b * dimensions, dimensions);
-        for (var i = 0; i < dimensions; i++)
-        {
-            var d = pa[i] - pb[i];
-            sum += d * d;
-        }
-        return Math.Sqrt(sum);
-    }
+    private double Distance(int a, int b) => Math.Sqrt(RowDistance.Squared(points, dimensions, a, b));
 
     private readonly record struct Node(int Item, double Radius, int Inside, int Outside);
 }
