@@ -10,6 +10,7 @@ internal sealed class TsneForces(int n, double theta)
     private readonly ulong[] codes = new ulong[n];
     private int calls;
     private readonly double[] repulsion = new double[2 * n];
+    private readonly double[] attraction = new double[2 * n];
     private readonly double[] partialZ = new double[n];
 
     /// <summary>Writes dC/dy into <paramref name="gradient"/>; returns Z, the sum of the unnormalized q over all pairs.</summary>
@@ -21,12 +22,15 @@ internal sealed class TsneForces(int n, double theta)
             SpatialOrder(y);
         }
         tree.Build(y, n, order);
+        // One parallel pass per iteration: each point's repulsion and attraction together.
         Parallel.For(0, n, () => new int[512], (k, _, stack) =>
         {
-            Repel(y, order[k], stack);
+            var i = order[k];
+            Repel(y, i, stack);
+            Attract(y, p, i);
             return stack;
         }, _ => { });
-        return Combine(y, p, exaggeration, gradient);
+        return Combine(exaggeration, gradient);
     }
 
     /// <summary>
@@ -82,19 +86,24 @@ internal sealed class TsneForces(int n, double theta)
             repulsion[2 * i] = fx;
             repulsion[(2 * i) + 1] = fy;
             partialZ[i] = z;
+            Attract(y, p, i);
         });
-        return Combine(y, p, exaggeration, gradient);
+        return Combine(exaggeration, gradient);
     }
 
+    /// <summary>dC/dy = 4 (exaggeration x attraction - repulsion / Z); Z summed in index order, so runs repeat exactly.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double Combine(double[] y, Affinities p, double exaggeration, double[] gradient)
+    private double Combine(double exaggeration, double[] gradient)
     {
         double z = 0;
         for (var i = 0; i < n; i++)
         {
             z += partialZ[i];
         }
-        Parallel.For(0, n, i => Attract(y, p, exaggeration, gradient, i, z));
+        for (var c = 0; c < gradient.Length; c++)
+        {
+            gradient[c] = 4 * ((exaggeration * attraction[c]) - (repulsion[c] / z));
+        }
         return z;
     }
 
@@ -109,22 +118,20 @@ internal sealed class TsneForces(int n, double theta)
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Attract(double[] y, Affinities p, double exaggeration, double[] gradient, int i, double z)
+    private void Attract(double[] y, Affinities p, int i)
     {
+        double ax = 0, ay = 0;
+        var (xi, yi) = (y[2 * i], y[(2 * i) + 1]);
+        for (var k = p.RowStart[i]; k < p.RowStart[i + 1]; k++)
         {
-            double ax = 0, ay = 0;
-            var (xi, yi) = (y[2 * i], y[(2 * i) + 1]);
-            for (var k = p.RowStart[i]; k < p.RowStart[i + 1]; k++)
-            {
-                var j = p.Columns[k];
-                var dx = xi - y[2 * j];
-                var dy = yi - y[(2 * j) + 1];
-                var pq = p.Values[k] / (1 + (dx * dx) + (dy * dy));
-                ax += pq * dx;
-                ay += pq * dy;
-            }
-            gradient[2 * i] = 4 * ((exaggeration * ax) - (repulsion[2 * i] / z));
-            gradient[(2 * i) + 1] = 4 * ((exaggeration * ay) - (repulsion[(2 * i) + 1] / z));
+            var j = p.Columns[k];
+            var dx = xi - y[2 * j];
+            var dy = yi - y[(2 * j) + 1];
+            var pq = p.Values[k] / (1 + (dx * dx) + (dy * dy));
+            ax += pq * dx;
+            ay += pq * dy;
         }
+        attraction[2 * i] = ax;
+        attraction[(2 * i) + 1] = ay;
     }
 }
