@@ -43,21 +43,20 @@ internal sealed class BuildCommand<TParams> : Command<BuildSettings> where TPara
         var reporter = new ConsoleReporter(session.Console, session.Errors, settings.Verbosity);
         var own = session.Definition.OwnAssemblies.Append(session.Definition.TasksAssembly).Distinct().ToList();
         var codes = new MemoizedCodeVersions(new CodeVersioner(own), workspace.CodeMemoFile);
+        PipelineRunner Runner() => new(workspace, graph, s => bound.Select(s.ParamKeys), codes, reporter);
         if (Is(target, "Status"))
         {
-            var runner = new PipelineRunner(workspace, graph, s => bound.Select(s.ParamKeys), codes, reporter);
-            return PlanView.ShowStatus(runner.PlanAll(), session.Console);
+            return PlanView.ShowStatus(Runner().PlanAll(), session.Console);
         }
         graph.Find(target);
         var request = new RunRequest(target, settings.Force, settings.Exclusive);
         if (settings.DryRun)
         {
-            var runner = new PipelineRunner(workspace, graph, s => bound.Select(s.ParamKeys), codes, reporter);
-            PlanView.ShowPlan(runner.Plan(request), session.Console);
+            PlanView.ShowPlan(Runner().Plan(request), session.Console);
             return ExitCodes.Success;
         }
         using var hold = WorkspaceLock.Acquire(workspace, wait: !settings.NoWait, reporter.Notice);
-        var result = new PipelineRunner(workspace, graph, s => bound.Select(s.ParamKeys), codes, reporter).Run(request);
+        var result = Runner().Run(request);
         SummaryView.Show(result, session.Console, settings.Verbosity);
         if (result.Error is not null)
         {

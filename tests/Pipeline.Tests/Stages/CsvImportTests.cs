@@ -115,6 +115,19 @@ public sealed class CsvImportTests : IDisposable
     }
 
     [Fact]
+    public void A_person_whose_export_has_no_songs_is_an_error_naming_them()
+    {
+        workspace = new SongWorkspace("fetch:\n  source: csv\n  users: { paulo: { file: imports/empty.csv }, amelia: { file: imports/kaggle-amelia.csv } }\n");
+        workspace.Import("kaggle-amelia.csv");
+        workspace.Write("imports/empty.csv", File.ReadAllLines(SongWorkspace.Fixture("kaggle-amelia.csv"))[0] + "\n");
+
+        var result = workspace.Run("--target=Fetch");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("imports/empty.csv: 'paulo' has no tracks", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Only_one_person_is_a_params_error()
     {
         workspace = new SongWorkspace("fetch:\n  users: { paulo: {} }\n");
