@@ -96,21 +96,13 @@ public sealed class PipelineRunner
         {
             throw new InvalidDataException($"input '{missing[0]}' does not exist");
         }
-        var reasons = Freshness.Reasons(stage, current, lockFile.Stages.GetValueOrDefault(stage.Key), state.Outs(stage));
-        if (force)
-        {
-            reasons.Insert(0, "forced");
-        }
-        var fingerprint = current.Fingerprint(stage.Key);
-        Decision decision = reasons.Count == 0 ? new Decision.Skip()
-            : !force && !stage.AlwaysChanged && cache.Contains(fingerprint) ? new Decision.Restore(fingerprint, reasons)
-            : new Decision.Run(reasons);
+        var decision = Decide(stage, current, force, upstreamChanging: []);
         reporter.Deciding(stage, decision);
         switch (decision)
         {
             case Decision.Skip:
                 return StageOutcome.Skipped;
-            case Decision.Restore when executor.TryRestore(stage, current, fingerprint):
+            case Decision.Restore restore when executor.TryRestore(stage, current, restore.Fingerprint):
                 return StageOutcome.Restored;
             default:
                 executor.Run(stage, current);
@@ -126,17 +118,8 @@ public sealed class PipelineRunner
         foreach (var stage in stages)
         {
             var current = state.Current(stage, out _);
-            var reasons = Freshness.Reasons(stage, current, lockFile.Stages.GetValueOrDefault(stage.Key), state.Outs(stage));
             var upstreamChanging = graph.Upstream(stage).Where(u => changing.Contains(u.Name)).Select(u => u.Key).ToList();
-            reasons.AddRange(upstreamChanging.Select(u => $"upstream will change: {u}"));
-            if (stage == forced)
-            {
-                reasons.Insert(0, "forced");
-            }
-            var fingerprint = current.Fingerprint(stage.Key);
-            Decision decision = reasons.Count == 0 ? new Decision.Skip()
-                : stage != forced && !stage.AlwaysChanged && upstreamChanging.Count == 0 && cache.Contains(fingerprint) ? new Decision.Restore(fingerprint, reasons)
-                : new Decision.Run(reasons);
+            var decision = Decide(stage, current, stage == forced, upstreamChanging);
             if (decision is not Decision.Skip)
             {
                 changing.Add(stage.Name);
@@ -146,6 +129,24 @@ public sealed class PipelineRunner
         hasher.Memo.Save();
         codes.Save();
         return plan;
+    }
+
+    /// <summary>
+    /// The one decision rule, for runs and plans alike: skip when nothing changed; restore when this fingerprint
+    /// ran before (never when forced, always-changed, or with upstream stages about to change its inputs); else run.
+    /// </summary>
+    private Decision Decide(Stage stage, StageRecord current, bool force, List<string> upstreamChanging)
+    {
+        var reasons = Freshness.Reasons(stage, current, lockFile.Stages.GetValueOrDefault(stage.Key), state.Outs(stage));
+        reasons.AddRange(upstreamChanging.Select(u => $"upstream will change: {u}"));
+        if (force)
+        {
+            reasons.Insert(0, "forced");
+        }
+        var fingerprint = current.Fingerprint(stage.Key);
+        return reasons.Count == 0 ? new Decision.Skip()
+            : !force && !stage.AlwaysChanged && upstreamChanging.Count == 0 && cache.Contains(fingerprint) ? new Decision.Restore(fingerprint, reasons)
+            : new Decision.Run(reasons);
     }
 
     /// <summary>Every input must exist, or be written by a stage that runs first: checked before any work starts.</summary>

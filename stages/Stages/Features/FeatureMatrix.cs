@@ -20,19 +20,25 @@ public sealed record FeatureMatrix(string[] FeatureNames, double[] Values, int[]
         var names = (string[])byName["name"];
         var artists = (string[])byName["artists"];
         var features = columns.Where(c => c.Name is not ("user" or "track_id" or "name" or "artists")).ToList();
-        var values = new double[users.Length * features.Count];
-        for (var f = 0; f < features.Count; f++)
-        {
-            var column = (double[])features[f].Values;
-            for (var r = 0; r < users.Length; r++)
-            {
-                values[(r * features.Count) + f] = column[r];
-            }
-        }
+        var values = RowMajor(features.Select(f => (double[])f.Values).ToList(), users.Length);
         var classIndex = classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
         var labels = users.Select(u => classIndex.TryGetValue(u, out var i) ? i : throw new InvalidDataException($"{path}: user '{u}' is not one of the trained classes")).ToArray();
         var tracks = users.Select((u, r) => new TrackIdentity(u, ids[r], names[r], artists[r])).ToArray();
         return new FeatureMatrix(features.Select(f => f.Name).ToArray(), values, labels, [.. classes], tracks);
+    }
+
+    /// <summary>Columns (as Parquet and the preprocessing give them) to the row-major layout the models read.</summary>
+    public static double[] RowMajor(IReadOnlyList<double[]> columns, int rows)
+    {
+        var values = new double[rows * columns.Count];
+        for (var f = 0; f < columns.Count; f++)
+        {
+            for (var r = 0; r < rows; r++)
+            {
+                values[(r * columns.Count) + f] = columns[f][r];
+            }
+        }
+        return values;
     }
 
     public FeatureMatrix Subset(IReadOnlyList<int> rows)

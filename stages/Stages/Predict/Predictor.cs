@@ -28,14 +28,7 @@ public static class Predictor
         {
             log($"{unknown} categorical values were not in the training category list and were encoded as all zeros");
         }
-        var values = new double[tracks.RowCount * features.Length];
-        for (var f = 0; f < features.Length; f++)
-        {
-            for (var r = 0; r < tracks.RowCount; r++)
-            {
-                values[(r * features.Length) + f] = features[f][r];
-            }
-        }
+        var values = FeatureMatrix.RowMajor(features, tracks.RowCount);
         var identities = Enumerable.Range(0, tracks.RowCount).Select(r => new TrackIdentity("?", tracks.TrackId[r], tracks.Name[r], tracks.Artists[r])).ToArray();
         var matrix = new FeatureMatrix([.. preprocessing.FeatureNames], values, new int[tracks.RowCount], [.. preprocessing.Classes], identities);
         var probabilities = model.Probabilities(matrix);
