@@ -82,45 +82,83 @@ internal sealed record Affinities(int[] RowStart, int[] Columns, double[] Values
         return p;
     }
 
-    /// <summary>P = (P + P^T) / sum, built by sorting (row, column) keys: no per-row dictionaries.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>
+    /// P = (P + P^T) / sum. Row i of P^T lists the points that have i as a neighbour; built by counting, it comes
+    /// out sorted, so each symmetric row is a merge of two sorted rows. Linear, and parallel over rows.
+    /// </summary>
     private static Affinities Symmetrize(int[][] neighbours, double[][] conditional, int n)
     {
-        var count = neighbours.Sum(r => r.Length) * 2;
-        var keys = new long[count];
-        var values = new double[count];
-        var at = 0;
+        Parallel.For(0, n, i => Array.Sort(neighbours[i], conditional[i]));
+        var transposeStart = new int[n + 1];
+        foreach (var row in neighbours)
+        {
+            foreach (var j in row)
+            {
+                transposeStart[j + 1]++;
+            }
+        }
+        for (var i = 0; i < n; i++)
+        {
+            transposeStart[i + 1] += transposeStart[i];
+        }
+        var transposeColumns = new int[transposeStart[n]];
+        var transposeValues = new double[transposeStart[n]];
+        var next = transposeStart[..n];
         for (var i = 0; i < n; i++)
         {
             for (var k = 0; k < neighbours[i].Length; k++)
             {
-                var j = neighbours[i][k];
-                (keys[at], values[at++]) = (((long)i * n) + j, conditional[i][k]);
-                (keys[at], values[at++]) = (((long)j * n) + i, conditional[i][k]);
+                var at = next[neighbours[i][k]]++;
+                (transposeColumns[at], transposeValues[at]) = (i, conditional[i][k]);
             }
         }
-        Array.Sort(keys, values);
+        var transpose = new Affinities(transposeStart, transposeColumns, transposeValues);
         var rowStart = new int[n + 1];
-        var columns = new List<int>(count);
-        var merged = new List<double>(count);
-        double total = 0;
-        for (var e = 0; e < count; e++)
-        {
-            total += values[e];
-            if (e > 0 && keys[e] == keys[e - 1])
-            {
-                merged[^1] += values[e];
-                continue;
-            }
-            var row = (int)(keys[e] / n);
-            rowStart[row + 1]++;
-            columns.Add((int)(keys[e] % n));
-            merged.Add(values[e]);
-        }
+        Parallel.For(0, n, i => rowStart[i + 1] = Merge(neighbours[i], conditional[i], transpose, i, [], []));
         for (var i = 0; i < n; i++)
         {
             rowStart[i + 1] += rowStart[i];
         }
-        return new Affinities(rowStart, [.. columns], merged.Select(v => v / total).ToArray());
+        var columns = new int[rowStart[n]];
+        var values = new double[rowStart[n]];
+        Parallel.For(0, n, i => Merge(neighbours[i], conditional[i], transpose, i,
+            columns.AsSpan(rowStart[i], rowStart[i + 1] - rowStart[i]), values.AsSpan(rowStart[i], rowStart[i + 1] - rowStart[i])));
+        var total = 0.0;
+        foreach (var value in values)
+        {
+            total += value;
+        }
+        for (var e = 0; e < values.Length; e++)
+        {
+            values[e] /= total;
+        }
+        return new Affinities(rowStart, columns, values);
+    }
+
+    /// <summary>Merges row i of P with row i of P^T, summing where both have a column; writes it if given room, and returns its length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int Merge(int[] columns, double[] values, Affinities transpose, int i, Span<int> outColumns, Span<double> outValues)
+    {
+        var (a, b, end, written) = (0, transpose.RowStart[i], transpose.RowStart[i + 1], 0);
+        var write = !outColumns.IsEmpty;
+        while (a < columns.Length || b < end)
+        {
+            var column = b == end || (a < columns.Length && columns[a] < transpose.Columns[b]) ? columns[a] : transpose.Columns[b];
+            var value = 0.0;
+            if (a < columns.Length && columns[a] == column)
+            {
+                value += values[a++];
+            }
+            if (b < end && transpose.Columns[b] == column)
+            {
+                value += transpose.Values[b++];
+            }
+            if (write)
+            {
+                (outColumns[written], outValues[written]) = (column, value);
+            }
+            written++;
+        }
+        return written;
     }
 }

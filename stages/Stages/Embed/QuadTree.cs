@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -5,86 +6,147 @@ namespace Pipeline.Stages.Embed;
 
 /// <summary>
 /// A Barnes-Hut quadtree over the 2-D embedding, rebuilt each iteration: far cells stand in for all the
-/// points inside them when their size over distance is below theta. Nodes are structs in one array, so a
-/// visit touches one cache line.
+/// points inside them when their size over distance is below theta. Built from the points sorted by
+/// Morton code (Z-order), so every cell is a run of that order, and compressed: a cell whose points all sit
+/// in one quadrant is replaced by the smallest cell that still holds them. Nodes are structs in one array,
+/// the four children of a cell side by side.
 /// </summary>
 internal sealed class QuadTree
 {
-    private const int MaxDepth = 48;
-    private Node[] nodes = [];
-    private Hot[] hot = [];
+    /// <summary>Bits of position per axis in a Morton code; points closer than width / 2^32 share a leaf.</summary>
+    private const int Levels = 32;
+
+    private readonly int[] order;
+    private readonly ulong[] codes;
+    private readonly Node[] nodes;
     private int used;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    /// <param name="order">The order to insert points in: spatial order lays the nodes out so nearby cells sit together in memory.</param>
-    public void Build(ReadOnlySpan<double> y, int n, ReadOnlySpan<int> order)
+    public QuadTree(int n)
     {
-        if (nodes.Length < 4 * n)
-        {
-            nodes = new Node[Math.Max(16, 4 * n)];
-        }
+        order = Enumerable.Range(0, n).ToArray();
+        codes = new ulong[n];
+        nodes = new Node[(4 * n) + 1];
+    }
+
+    /// <summary>The points in Z-order as of the last build: neighbours in this order are neighbours in the plane.</summary>
+    public ReadOnlySpan<int> Order => order;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Build(ReadOnlySpan<double> y)
+    {
+        var n = order.Length;
         double loX = double.MaxValue, loY = double.MaxValue, hiX = double.MinValue, hiY = double.MinValue;
         for (var i = 0; i < n; i++)
         {
-            loX = Math.Min(loX, y[2 * i]);
-            hiX = Math.Max(hiX, y[2 * i]);
-            loY = Math.Min(loY, y[(2 * i) + 1]);
-            hiY = Math.Max(hiY, y[(2 * i) + 1]);
+            (loX, hiX) = (Math.Min(loX, y[2 * i]), Math.Max(hiX, y[2 * i]));
+            (loY, hiY) = (Math.Min(loY, y[(2 * i) + 1]), Math.Max(hiY, y[(2 * i) + 1]));
         }
         var width = Math.Max(Math.Max(hiX - loX, hiY - loY), 1e-10) * (1 + 1e-9);
-        used = 0;
-        NewNode(loX, loY, width);
-        foreach (var i in order)
+        var scale = 4294967296.0 / width;
+        // The order carries over from the last build, so ties (points on one spot) stay in a repeatable order.
+        for (var k = 0; k < n; k++)
         {
-            Insert(y[2 * i], y[(2 * i) + 1]);
+            var i = order[k];
+            codes[k] = Interleave(Cell(y[2 * i] - loX, scale)) | (Interleave(Cell(y[(2 * i) + 1] - loY, scale)) << 1);
         }
-        if (hot.Length < used)
-        {
-            hot = new Hot[nodes.Length];
-        }
-        for (var k = 0; k < used; k++)
-        {
-            ref readonly var node = ref nodes[k];
-            hot[k] = node.Count > 0
-                ? new Hot(node.SumX / node.Count, node.SumY / node.Count, node.Size * node.Size, node.Count, node.FirstChild)
-                : new Hot(0, 0, 0, 0, node.FirstChild);
-        }
+        Array.Sort(codes, order);
+        used = 1;
+        Fill(0, y, 0, n, width);
     }
 
-    /// <summary>The repulsive force on one point (unnormalized) and its share of the normalization Z.</summary>
+    /// <summary>Makes node <paramref name="index"/> the cell holding the points order[start..end).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public (double Fx, double Fy, double Z) Repulsion(double x, double y, double theta, Span<int> stack)
+    private void Fill(int index, ReadOnlySpan<double> y, int start, int end, double width)
     {
-        double fx = 0, fy = 0, z = 0;
-        var top = 0;
-        // The hot loop of t-SNE: indices come from the tree itself, so skip the bounds checks.
-        ref var all = ref MemoryMarshal.GetArrayDataReference(hot);
-        ref var pending = ref MemoryMarshal.GetReference(stack);
-        if (all.Count > 0)
+        // Depth of the smallest cell holding the run: the first bit pair where its first and last codes differ.
+        var depth = end - start == 1 ? Levels : Math.Min(Levels, BitOperations.LeadingZeroCount(codes[start] ^ codes[end - 1]) / 2);
+        var size = width / (1L << depth);
+        if (depth == Levels)
         {
-            Unsafe.Add(ref pending, top++) = 0;
+            double sumX = 0, sumY = 0;
+            for (var k = start; k < end; k++)
+            {
+                sumX += y[2 * order[k]];
+                sumY += y[(2 * order[k]) + 1];
+            }
+            nodes[index] = new Node(sumX / (end - start), sumY / (end - start), 0, end - start, -1);
+            return;
         }
+        var first = used;
+        used += 4;
+        var shift = 62 - (2 * depth);
+        // The run is sorted, so each quadrant is a run of it: count them to find where each begins.
+        int count0 = 0, count1 = 0, count2 = 0;
+        for (var k = start; k < end; k++)
+        {
+            var quadrant = (int)(codes[k] >> shift) & 3;
+            count0 += quadrant == 0 ? 1 : 0;
+            count1 += quadrant == 1 ? 1 : 0;
+            count2 += quadrant == 2 ? 1 : 0;
+        }
+        var (b1, b2, b3) = (start + count0, start + count0 + count1, start + count0 + count1 + count2);
+        var (centerX, centerY) = (0.0, 0.0);
+        Child(first, y, start, b1, width, ref centerX, ref centerY);
+        Child(first + 1, y, b1, b2, width, ref centerX, ref centerY);
+        Child(first + 2, y, b2, b3, width, ref centerX, ref centerY);
+        Child(first + 3, y, b3, end, width, ref centerX, ref centerY);
+        nodes[index] = new Node(centerX / (end - start), centerY / (end - start), size * size, end - start, first);
+    }
+
+    /// <summary>Fills one child slot (a lone point directly) and adds its points to the parent's sums.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Child(int index, ReadOnlySpan<double> y, int from, int to, double width, ref double sumX, ref double sumY)
+    {
+        if (to - from == 1)
+        {
+            var (x0, y0) = (y[2 * order[from]], y[(2 * order[from]) + 1]);
+            nodes[index] = new Node(x0, y0, 0, 1, -1);
+            (sumX, sumY) = (sumX + x0, sumY + y0);
+            return;
+        }
+        if (to == from)
+        {
+            nodes[index] = default;
+            return;
+        }
+        Fill(index, y, from, to, width);
+        ref readonly var child = ref nodes[index];
+        (sumX, sumY) = (sumX + (child.CenterX * child.Count), sumY + (child.CenterY * child.Count));
+    }
+
+    private static uint Cell(double offset, double scale) => (uint)Math.Min(offset * scale, uint.MaxValue);
+
+    private static ulong Interleave(uint value)
+    {
+        ulong v = value;
+        v = (v | (v << 16)) & 0x0000FFFF0000FFFF;
+        v = (v | (v << 8)) & 0x00FF00FF00FF00FF;
+        v = (v | (v << 4)) & 0x0F0F0F0F0F0F0F0F;
+        v = (v | (v << 2)) & 0x3333333333333333;
+        return (v | (v << 1)) & 0x5555555555555555;
+    }
+
+    /// <summary>
+    /// Every body the points inside the box [minX, maxX] x [minY, maxY] feel: cells accepted by the theta test
+    /// from the box's nearest edge (so accepted for each point in it), and the leaves that are not.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Interactions(double minX, double minY, double maxX, double maxY, double theta, InteractionList list, Span<int> stack)
+    {
+        list.Clear();
+        var top = 0;
+        ref var all = ref MemoryMarshal.GetArrayDataReference(nodes);
+        ref var pending = ref MemoryMarshal.GetReference(stack);
+        Unsafe.Add(ref pending, top++) = 0;
         var theta2 = theta * theta;
         while (top > 0)
         {
             ref readonly var node = ref Unsafe.Add(ref all, Unsafe.Add(ref pending, --top));
-            var dx = x - node.CenterX;
-            var dy = y - node.CenterY;
-            var d2 = (dx * dx) + (dy * dy);
-            if (node.FirstChild < 0 || node.Size2 < theta2 * d2)
+            var dx = Math.Max(Math.Max(minX - node.CenterX, node.CenterX - maxX), 0);
+            var dy = Math.Max(Math.Max(minY - node.CenterY, node.CenterY - maxY), 0);
+            if (node.FirstChild < 0 || node.Size2 < theta2 * ((dx * dx) + (dy * dy)))
             {
-                if (d2 == 0)
-                {
-                    // The point itself (and exact duplicates of it): no force; duplicates still count in Z.
-                    z += node.Count - 1;
-                    continue;
-                }
-                var q = 1 / (1 + d2);
-                var mult = node.Count * q;
-                z += mult;
-                mult *= q;
-                fx += mult * dx;
-                fy += mult * dy;
+                list.Add(node.CenterX, node.CenterY, node.Count);
                 continue;
             }
             // Empty quadrants are common: skip them here rather than after a pop.
@@ -96,80 +158,9 @@ internal sealed class QuadTree
                 }
             }
         }
-        return (fx, fy, z);
+        list.Complete();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Insert(double x, double y)
-    {
-        var index = 0;
-        for (var depth = 0; ; depth++)
-        {
-            ref var node = ref nodes[index];
-            if (node.FirstChild < 0)
-            {
-                if (node.Count == 0 || depth >= MaxDepth || SamePlace(node, x, y))
-                {
-                    node.Count++;
-                    node.SumX += x;
-                    node.SumY += y;
-                    return;
-                }
-                Split(index);
-                node = ref nodes[index];
-            }
-            node.Count++;
-            node.SumX += x;
-            node.SumY += y;
-            index = Child(node, x, y);
-        }
-    }
-
-    private static bool SamePlace(in Node node, double x, double y) =>
-        Math.Abs((node.SumX / node.Count) - x) < 1e-12 && Math.Abs((node.SumY / node.Count) - y) < 1e-12;
-
-    private void Split(int index)
-    {
-        var (minX, minY, half) = (nodes[index].MinX, nodes[index].MinY, nodes[index].Size / 2);
-        var first = NewNode(minX, minY, half);
-        NewNode(minX + half, minY, half);
-        NewNode(minX, minY + half, half);
-        NewNode(minX + half, minY + half, half);
-        ref var node = ref nodes[index];
-        node.FirstChild = first;
-        ref var child = ref nodes[Child(node, node.SumX / node.Count, node.SumY / node.Count)];
-        (child.Count, child.SumX, child.SumY) = (node.Count, node.SumX, node.SumY);
-    }
-
-    private static int Child(in Node node, double x, double y)
-    {
-        var half = node.Size / 2;
-        var right = x >= node.MinX + half ? 1 : 0;
-        var up = y >= node.MinY + half ? 2 : 0;
-        return node.FirstChild + right + up;
-    }
-
-    private int NewNode(double x, double y, double width)
-    {
-        if (used == nodes.Length)
-        {
-            Array.Resize(ref nodes, nodes.Length * 2);
-        }
-        nodes[used] = new Node { MinX = x, MinY = y, Size = width, FirstChild = -1 };
-        return used++;
-    }
-
-    /// <summary>What a traversal reads, 32 bytes, apart from what only the build needs.</summary>
-    private readonly record struct Hot(double CenterX, double CenterY, double Size2, int Count, int FirstChild);
-
-    private struct Node
-    {
-        public int Count;
-        public int FirstChild;
-        public double SumX;
-        public double SumY;
-        public double MinX;
-        public double MinY;
-        public double Size;
-    }
+    /// <summary>A cell: its points' centre of mass, its squared side, how many points, and where its four children start (-1 for a leaf).</summary>
+    private readonly record struct Node(double CenterX, double CenterY, double Size2, int Count, int FirstChild);
 }

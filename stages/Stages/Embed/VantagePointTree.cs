@@ -25,18 +25,9 @@ internal sealed class VantagePointTree
     /// <summary>The k nearest other points of <paramref name="query"/>, nearest first, with their squared distances.</summary>
     public (int[] Indices, double[] SquaredDistances) Nearest(int query, int k)
     {
-        var heap = new PriorityQueue<int, double>(k + 1, Comparer<double>.Create((a, b) => b.CompareTo(a)));
-        var tau = double.MaxValue;
-        Search(0, query, k, heap, ref tau);
-        var indices = new int[heap.Count];
-        var distances = new double[heap.Count];
-        for (var i = heap.Count - 1; i >= 0; i--)
-        {
-            heap.TryDequeue(out var index, out var distance);
-            indices[i] = index;
-            distances[i] = distance * distance;
-        }
-        return (indices, distances);
+        var heap = new NearestHeap(k);
+        Search(0, query, heap);
+        return heap.Sorted();
     }
 
     private int Build(int lower, int upper, Random random)
@@ -70,7 +61,7 @@ internal sealed class VantagePointTree
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Search(int nodeId, int query, int k, PriorityQueue<int, double> heap, ref double tau)
+    private void Search(int nodeId, int query, NearestHeap heap)
     {
         if (nodeId < 0)
         {
@@ -78,17 +69,9 @@ internal sealed class VantagePointTree
         }
         var node = nodes[nodeId];
         var distance = Distance(node.Item, query);
-        if (node.Item != query && distance < tau)
+        if (node.Item != query)
         {
-            heap.Enqueue(node.Item, distance);
-            if (heap.Count > k)
-            {
-                heap.Dequeue();
-            }
-            if (heap.Count == k)
-            {
-                heap.TryPeek(out _, out tau);
-            }
+            heap.Offer(node.Item, distance);
         }
         if (node.Inside < 0 && node.Outside < 0)
         {
@@ -96,24 +79,24 @@ internal sealed class VantagePointTree
         }
         if (distance < node.Radius)
         {
-            if (distance - tau <= node.Radius)
+            if (distance - heap.Radius <= node.Radius)
             {
-                Search(node.Inside, query, k, heap, ref tau);
+                Search(node.Inside, query, heap);
             }
-            if (distance + tau >= node.Radius)
+            if (distance + heap.Radius >= node.Radius)
             {
-                Search(node.Outside, query, k, heap, ref tau);
+                Search(node.Outside, query, heap);
             }
         }
         else
         {
-            if (distance + tau >= node.Radius)
+            if (distance + heap.Radius >= node.Radius)
             {
-                Search(node.Outside, query, k, heap, ref tau);
+                Search(node.Outside, query, heap);
             }
-            if (distance - tau <= node.Radius)
+            if (distance - heap.Radius <= node.Radius)
             {
-                Search(node.Inside, query, k, heap, ref tau);
+                Search(node.Inside, query, heap);
             }
         }
     }
