@@ -31,15 +31,18 @@ public static class Embedder
         };
         var vectors = model.Hidden(all, out var width) ?? all.Values;
         width = width > 0 ? width : all.Columns;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = parameters.Method == "pca"
             ? new TsneResult(Pca.Project2D(vectors, all.Rows, width), double.NaN, 0, Exact: true)
             : Tsne.Run(vectors, all.Rows, width, new TsneOptions { Perplexity = parameters.Perplexity, Iterations = parameters.Iterations, Seed = seed }, progress);
+        clock.Stop();
         var probabilities = model.Probabilities(all);
         Directory.CreateDirectory(embeddingDir);
         Write(Path.Combine(embeddingDir, EmbeddingFile), all, train.Rows, vectors, width, result.Layout, probabilities);
         File.WriteAllText(summaryPath, Summary(parameters.Method, all.Rows, result));
         log($"{parameters.Method} of {all.Rows} songs from {(model.Kind == "mlp" ? $"the MLP's last hidden layer ({width} units)" : $"{width} standardized features")}"
-            + (double.IsNaN(result.KlDivergence) ? "" : $", KL divergence {result.KlDivergence:0.0000}"));
+            + (double.IsNaN(result.KlDivergence) ? "" : $", KL divergence {result.KlDivergence:0.0000}")
+            + $", laid out in {clock.Elapsed.TotalSeconds:0.00} s");
         return result;
     }
 

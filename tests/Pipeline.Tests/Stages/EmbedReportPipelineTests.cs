@@ -37,7 +37,7 @@ public sealed class EmbedReportPipelineTests : IDisposable
     [Fact]
     public void The_embedding_keeps_neighbours_of_the_hidden_layer_and_records_its_inputs()
     {
-        workspace.Run("--target=Embed");
+        var run = workspace.Run("--target=Embed");
 
         var columns = ParquetTable.Read(workspace.PathOf("data/embedding/embedding.parquet")).ToDictionary(c => c.Name, c => c.Values);
         var n = columns["x"].Length;
@@ -59,6 +59,9 @@ public sealed class EmbedReportPipelineTests : IDisposable
         Assert.Equal(n, summary.RootElement.GetProperty("n").GetInt32());
         Assert.True(summary.RootElement.GetProperty("kl_divergence").GetDouble() > 0);
         Assert.True(Trustworthiness.Compute(vectors, units, layout, n, 10) > 0.9);
+        // The time goes to the log, never into an output.
+        Assert.Matches(@"KL divergence \d\.\d{4}, laid out in \d+\.\d\d s", run.Out);
+        Assert.Equal(["method", "n", "iterations", "kl_divergence", "exact_gradient"], summary.RootElement.EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]
