@@ -31,7 +31,7 @@ public sealed class CodeVersioner(IReadOnlyCollection<Assembly> ownAssemblies)
             var type = queue.Dequeue();
             text.Clear();
             DescribeType(type, text, Enqueue);
-            lines.Add(text.ToString());
+            lines.Add(MemberNames.WithoutPathHashes(text.ToString()));
         }
         lines.Sort(StringComparer.Ordinal);
         return ContentHasher.HashText(string.Join("\n", lines));

@@ -1,10 +1,17 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 
 namespace Pipeline.Engine.Hashing;
 
 /// <summary>Stable names for types and members, independent of metadata tokens.</summary>
-internal static class MemberNames
+internal static partial class MemberNames
 {
+    /// <summary>
+    /// The text without the source-path hash in file-local type names (<c>&lt;File_g&gt;F3A…9C__Utilities</c>, as
+    /// source generators emit): the same code checked out in another folder must get the same version.
+    /// </summary>
+    public static string WithoutPathHashes(string text) => FileLocalHash().Replace(text, ">F__");
+
     public static string Of(Type? type)
     {
         if (type is null)
@@ -23,4 +30,7 @@ internal static class MemberNames
         Type type => Of(type),
         _ => $"{Of(member.DeclaringType)}::{member}",
     };
+
+    [GeneratedRegex(">F[0-9A-F]{64}__")]
+    private static partial Regex FileLocalHash();
 }

@@ -59,17 +59,30 @@ public sealed class CodeVersionTests
         Assert.Equal(Version(Original), Version(edited));
     }
 
-    private static string Version(string source)
+    [Fact]
+    public void The_same_source_in_another_checkout_folder_has_the_same_version()
     {
-        var assembly = Compile(source);
+        // File-local types (source generators such as GeneratedRegex emit them) carry a hash of the source file's path.
+        var source = Original.Replace("x * 2;", "Local.Twice(x);\n}\nfile static class Local\n{\n    public static int Twice(int x) => x * 2;", StringComparison.Ordinal);
+
+        var here = Version(source, "/work/main/stages/Helper.cs");
+        var there = Version(source, "/tmp/clone/stages/Helper.cs");
+
+        Assert.Equal(here, there);
+        Assert.NotEqual(here, Version(source.Replace("x * 2;", "x * 3;", StringComparison.Ordinal), "/tmp/clone/stages/Helper.cs"));
+    }
+
+    private static string Version(string source, string path = "")
+    {
+        var assembly = Compile(source, path);
         return new CodeVersioner([assembly]).Version(assembly.GetType("Demo.StageTask", throwOnError: true)!);
     }
 
-    private static Assembly Compile(string source)
+    private static Assembly Compile(string source, string path)
     {
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Select(path => MetadataReference.CreateFromFile(path));
-        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest));
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path);
         var compilation = CSharpCompilation.Create("Demo", [tree], references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, deterministic: true, optimizationLevel: OptimizationLevel.Release,
                 usings: ["System", "System.Linq"]));
