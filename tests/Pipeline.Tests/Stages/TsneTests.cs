@@ -41,6 +41,22 @@ public sealed class TsneTests
     }
 
     [Fact]
+    public void Songs_the_model_sees_identically_spread_into_a_cluster_instead_of_staying_on_one_spot()
+    {
+        // A third of the rows identical, as when a song leaves every hidden ReLU unit at zero. Their forces are
+        // equal while they share a spot; the layout must still pull them apart, or that one spot swells Z and
+        // squeezes the rest of the map (stuck that way, this data ends at KL 1.87; spread, at 1.29).
+        var x = Mixture(2000, seed: 10);
+        Array.Clear(x, 0, 5 * 660);
+
+        var result = Tsne.Run(x, 2000, 5, new TsneOptions(), new Progress<double>());
+
+        var spots = Enumerable.Range(0, 660).Select(i => (result.Layout[2 * i], result.Layout[(2 * i) + 1])).Distinct().Count();
+        Assert.True(spots > 600, $"{spots} spots for 660 identical rows");
+        Assert.True(result.KlDivergence < 1.5, $"KL {result.KlDivergence:0.000}");
+    }
+
+    [Fact]
     public void Very_few_points_use_the_exact_gradient()
     {
         var x = Mixture(60, seed: 4);
