@@ -113,16 +113,20 @@ internal sealed record Affinities(int[] RowStart, int[] Columns, double[] Values
             }
         }
         var transpose = new Affinities(transposeStart, transposeColumns, transposeValues);
+        var rows = new (int[] Columns, double[] Values)[n];
+        Parallel.For(0, n, i => rows[i] = Merge(neighbours[i], conditional[i], transpose, i));
         var rowStart = new int[n + 1];
-        Parallel.For(0, n, i => rowStart[i + 1] = Merge(neighbours[i], conditional[i], transpose, i, [], []));
         for (var i = 0; i < n; i++)
         {
-            rowStart[i + 1] += rowStart[i];
+            rowStart[i + 1] = rowStart[i] + rows[i].Columns.Length;
         }
         var columns = new int[rowStart[n]];
         var values = new double[rowStart[n]];
-        Parallel.For(0, n, i => Merge(neighbours[i], conditional[i], transpose, i,
-            columns.AsSpan(rowStart[i], rowStart[i + 1] - rowStart[i]), values.AsSpan(rowStart[i], rowStart[i + 1] - rowStart[i])));
+        for (var i = 0; i < n; i++)
+        {
+            rows[i].Columns.CopyTo(columns, rowStart[i]);
+            rows[i].Values.CopyTo(values, rowStart[i]);
+        }
         var total = 0.0;
         foreach (var value in values)
         {
@@ -135,12 +139,13 @@ internal sealed record Affinities(int[] RowStart, int[] Columns, double[] Values
         return new Affinities(rowStart, columns, values);
     }
 
-    /// <summary>Merges row i of P with row i of P^T, summing where both have a column; writes it if given room, and returns its length.</summary>
+    /// <summary>Row i of P merged with row i of P^T, summed where both have a column.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Merge(int[] columns, double[] values, Affinities transpose, int i, Span<int> outColumns, Span<double> outValues)
+    private static (int[] Columns, double[] Values) Merge(int[] columns, double[] values, Affinities transpose, int i)
     {
-        var (a, b, end, written) = (0, transpose.RowStart[i], transpose.RowStart[i + 1], 0);
-        var write = !outColumns.IsEmpty;
+        var (a, b, end) = (0, transpose.RowStart[i], transpose.RowStart[i + 1]);
+        var mergedColumns = new List<int>(columns.Length + end - b);
+        var mergedValues = new List<double>(columns.Length + end - b);
         while (a < columns.Length || b < end)
         {
             var column = b == end || (a < columns.Length && columns[a] < transpose.Columns[b]) ? columns[a] : transpose.Columns[b];
@@ -153,12 +158,9 @@ internal sealed record Affinities(int[] RowStart, int[] Columns, double[] Values
             {
                 value += transpose.Values[b++];
             }
-            if (write)
-            {
-                (outColumns[written], outValues[written]) = (column, value);
-            }
-            written++;
+            mergedColumns.Add(column);
+            mergedValues.Add(value);
         }
-        return written;
+        return ([.. mergedColumns], [.. mergedValues]);
     }
 }

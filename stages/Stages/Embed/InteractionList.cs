@@ -66,8 +66,6 @@ internal sealed class InteractionList
             fy += mult * dy;
         }
         // The point's own leaf is in the list at distance 0: it added exactly 1 to Z and nothing to the force.
-        return (Sum(fx), Sum(fy), Sum(z) - 1);
+        return (FixedOrder.Sum(fx), FixedOrder.Sum(fy), FixedOrder.Sum(z) - 1);
     }
-
-    private static double Sum(Vector256<double> v) => (v.GetElement(0) + v.GetElement(1)) + (v.GetElement(2) + v.GetElement(3));
 }

@@ -35,19 +35,14 @@ internal sealed class QuadTree
     public void Build(ReadOnlySpan<double> y)
     {
         var n = order.Length;
-        double loX = double.MaxValue, loY = double.MaxValue, hiX = double.MinValue, hiY = double.MinValue;
-        for (var i = 0; i < n; i++)
-        {
-            (loX, hiX) = (Math.Min(loX, y[2 * i]), Math.Max(hiX, y[2 * i]));
-            (loY, hiY) = (Math.Min(loY, y[(2 * i) + 1]), Math.Max(hiY, y[(2 * i) + 1]));
-        }
-        var width = Math.Max(Math.Max(hiX - loX, hiY - loY), 1e-10) * (1 + 1e-9);
+        var box = Box.Around(y, order);
+        var width = Math.Max(Math.Max(box.MaxX - box.MinX, box.MaxY - box.MinY), 1e-10) * (1 + 1e-9);
         var scale = 4294967296.0 / width;
         // The order carries over from the last build, so ties (points on one spot) stay in a repeatable order.
         for (var k = 0; k < n; k++)
         {
             var i = order[k];
-            codes[k] = Interleave(Cell(y[2 * i] - loX, scale)) | (Interleave(Cell(y[(2 * i) + 1] - loY, scale)) << 1);
+            codes[k] = Interleave(Cell(y[2 * i] - box.MinX, scale)) | (Interleave(Cell(y[(2 * i) + 1] - box.MinY, scale)) << 1);
         }
         Array.Sort(codes, order);
         used = 1;
@@ -127,11 +122,11 @@ internal sealed class QuadTree
     }
 
     /// <summary>
-    /// Every body the points inside the box [minX, maxX] x [minY, maxY] feel: cells accepted by the theta test
+    /// Every body the points inside the box feel: cells accepted by the theta test
     /// from the box's nearest edge (so accepted for each point in it), and the leaves that are not.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Interactions(double minX, double minY, double maxX, double maxY, double theta, InteractionList list, Span<int> stack)
+    public void Interactions(Box box, double theta, InteractionList list, Span<int> stack)
     {
         list.Clear();
         var top = 0;
@@ -142,8 +137,8 @@ internal sealed class QuadTree
         while (top > 0)
         {
             ref readonly var node = ref Unsafe.Add(ref all, Unsafe.Add(ref pending, --top));
-            var dx = Math.Max(Math.Max(minX - node.CenterX, node.CenterX - maxX), 0);
-            var dy = Math.Max(Math.Max(minY - node.CenterY, node.CenterY - maxY), 0);
+            var dx = Math.Max(Math.Max(box.MinX - node.CenterX, node.CenterX - box.MaxX), 0);
+            var dy = Math.Max(Math.Max(box.MinY - node.CenterY, node.CenterY - box.MaxY), 0);
             if (node.FirstChild < 0 || node.Size2 < theta2 * ((dx * dx) + (dy * dy)))
             {
                 list.Add(node.CenterX, node.CenterY, node.Count);

@@ -9,6 +9,7 @@ internal sealed class TsneForces(int n, double theta)
 {
     /// <summary>Points per tree walk: 16, 32 and 64 measured the same; fewer walk the tree more, more sum longer lists.</summary>
     private const int GroupSize = 32;
+    /// <summary>Attraction work items: small enough that one core can take them all while the other builds the tree.</summary>
     private const int Chunks = 16;
     private readonly QuadTree tree = new(n);
     private readonly double[] repulsion = new double[2 * n];
@@ -48,14 +49,7 @@ internal sealed class TsneForces(int n, double theta)
     private void Repel(double[] y, int from, int to, InteractionList list, int[] stack)
     {
         var order = tree.Order;
-        double loX = double.MaxValue, loY = double.MaxValue, hiX = double.MinValue, hiY = double.MinValue;
-        for (var k = from; k < to; k++)
-        {
-            var i = order[k];
-            (loX, hiX) = (Math.Min(loX, y[2 * i]), Math.Max(hiX, y[2 * i]));
-            (loY, hiY) = (Math.Min(loY, y[(2 * i) + 1]), Math.Max(hiY, y[(2 * i) + 1]));
-        }
-        tree.Interactions(loX, loY, hiX, hiY, theta, list, stack);
+        tree.Interactions(Box.Around(y, order[from..to]), theta, list, stack);
         for (var k = from; k < to; k++)
         {
             var i = order[k];
@@ -125,8 +119,7 @@ internal sealed class TsneForces(int n, double theta)
             sx += pq * dx;
             sy += pq * dy;
         }
-        double ax = (sx.GetElement(0) + sx.GetElement(1)) + (sx.GetElement(2) + sx.GetElement(3));
-        double ay = (sy.GetElement(0) + sy.GetElement(1)) + (sy.GetElement(2) + sy.GetElement(3));
+        var (ax, ay) = (FixedOrder.Sum(sx), FixedOrder.Sum(sy));
         for (; k < end; k++)
         {
             var j = Unsafe.Add(ref columns, k);
