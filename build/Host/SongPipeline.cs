@@ -15,6 +15,7 @@ public static class SongPipeline
         Commands = new Dictionary<string, Func<CommandRequest, int>>(StringComparer.OrdinalIgnoreCase)
         {
             ["Predict"] = PredictCommand.Run,
+            ["Login"] = LoginCommand.Run,
         },
     };
 }

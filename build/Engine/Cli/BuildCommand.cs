@@ -18,11 +18,20 @@ internal sealed class BuildCommand<TParams> : Command<BuildSettings> where TPara
         var target = settings.Target ?? session.Definition.DefaultTarget;
         if (session.Definition.Commands.TryGetValue(target, out var command))
         {
-            return RunCommand(command, new CommandRequest(workspace.Root, settings.Input, session.Console.Profile.Out.Writer), target);
+            return RunCommand(command, new CommandRequest(workspace.Root, settings.Input, session.Console.Profile.Out.Writer)
+            {
+                User = settings.User,
+                NoBrowser = settings.NoBrowser,
+                Errors = session.Errors,
+                Environment = session.Environment,
+            }, target);
         }
-        if (settings.Input is not null)
+        foreach (var (flag, given) in new[] { ("--input", settings.Input is not null), ("--user", settings.User is not null), ("--no-browser", settings.NoBrowser) })
         {
-            throw new PipelineException($"--input is for {string.Join(", ", session.Definition.Commands.Keys)}, not for {target}", ExitCodes.BadUsage);
+            if (given)
+            {
+                throw new PipelineException($"{flag} is for {string.Join(", ", session.Definition.Commands.Keys)}, not for {target}", ExitCodes.BadUsage);
+            }
         }
         if (Is(target, "ParamsDiff"))
         {
@@ -43,7 +52,7 @@ internal sealed class BuildCommand<TParams> : Command<BuildSettings> where TPara
         var reporter = new ConsoleReporter(session.Console, session.Errors, settings.Verbosity);
         var own = session.Definition.OwnAssemblies.Append(session.Definition.TasksAssembly).Distinct().ToList();
         var codes = new MemoizedCodeVersions(new CodeVersioner(own), workspace.CodeMemoFile);
-        PipelineRunner Runner() => new(workspace, graph, s => bound.Select(s.ParamKeys), codes, reporter);
+        PipelineRunner Runner() => new(workspace, graph, s => bound.Select(s.ParamKeys), codes, reporter, session.Environment.Variable);
         if (Is(target, "Status"))
         {
             return PlanView.ShowStatus(Runner().PlanAll(), session.Console);

@@ -7,7 +7,7 @@ namespace Pipeline.Engine.Cli;
 public sealed class BuildSettings : CommandSettings
 {
     [CommandOption("--target <TARGET>")]
-    [Description("The stage to bring up to date (with what it depends on), or Status, Dag, MetricsDiff, ParamsDiff")]
+    [Description("The stage to bring up to date (with what it depends on), or Status, Dag, MetricsDiff, ParamsDiff, or a command (Predict, Login)")]
     public string? Target { get; init; }
 
     [CommandOption("--force")]
@@ -38,6 +38,14 @@ public sealed class BuildSettings : CommandSettings
     [CommandOption("--input <FILE>")]
     [Description("The file a command target reads, e.g. --target=Predict --input=songs.csv")]
     public string? Input { get; init; }
+
+    [CommandOption("--user <NAME>")]
+    [Description("The person a command target is for, e.g. --target=Login --user=ana")]
+    public string? User { get; init; }
+
+    [CommandOption("--no-browser")]
+    [Description("Login: do not open a browser; print the address, and take the redirected address pasted on standard input")]
+    public bool NoBrowser { get; init; }
 
     [CommandOption("--rev <REV>")]
     [Description("The git revision MetricsDiff and ParamsDiff compare the workspace with (default HEAD)")]

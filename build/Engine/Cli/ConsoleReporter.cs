@@ -33,18 +33,21 @@ internal sealed class ConsoleReporter(IAnsiConsole console, TextWriter errors, V
         }
     }
 
-    public void Running(Stage stage, Action<IProgress<double>> work)
+    public void Running(Stage stage, Action<StageProgress> work)
     {
         if (verbosity > Verbosity.Quiet && console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi)
         {
-            console.Progress().AutoClear(true).Start(live =>
-            {
-                var bar = live.AddTask(stage.Key, maxValue: 1.0);
-                work(new Progress<double>(fraction => bar.Value = fraction));
-            });
+            console.Progress().AutoClear(true).HideCompleted(true)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+                .Start(live =>
+                {
+                    var bar = live.AddTask(Markup.Escape(stage.Key), maxValue: 1.0);
+                    work(new StageProgress(new Progress<double>(fraction => bar.Value = fraction), new LivePhases(stage.Key, live, bar, console)));
+                });
             return;
         }
-        work(new PlainProgress(stage.Key, verbosity > Verbosity.Quiet ? console : null));
+        var shown = verbosity > Verbosity.Quiet ? console : null;
+        work(new StageProgress(new PlainProgress(stage.Key, shown), new PlainPhases(stage.Key, shown)));
     }
 
     public void Log(Stage stage, string message)

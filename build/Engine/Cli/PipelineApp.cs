@@ -9,13 +9,14 @@ namespace Pipeline.Engine.Cli;
 public static class PipelineApp
 {
     public static int Run<TParams>(string[] args, PipelineDefinition definition, string? workspace = null,
-        TextWriter? output = null, TextWriter? error = null) where TParams : class, new()
+        TextWriter? output = null, TextWriter? error = null, HostEnvironment? environment = null) where TParams : class, new()
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
         var console = CreateConsole(output ?? Console.Out, interactive: output is null);
         var errors = error ?? Console.Error;
-        var session = new SessionSettings(definition, Path.GetFullPath(workspace ?? Directory.GetCurrentDirectory()), console, errors);
+        var session = new SessionSettings(definition, Path.GetFullPath(workspace ?? Directory.GetCurrentDirectory()), console, errors,
+            environment ?? HostEnvironment.Process);
         var app = new CommandApp<BuildCommand<TParams>>().WithData(session);
         app.Configure(config =>
         {
@@ -59,4 +60,4 @@ public static class PipelineApp
 }
 
 /// <summary>What the command needs from the host, passed through Spectre's command data.</summary>
-internal sealed record SessionSettings(PipelineDefinition Definition, string Workspace, IAnsiConsole Console, TextWriter Errors);
+internal sealed record SessionSettings(PipelineDefinition Definition, string Workspace, IAnsiConsole Console, TextWriter Errors, HostEnvironment Environment);

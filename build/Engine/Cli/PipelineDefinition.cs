@@ -17,5 +17,17 @@ public sealed record PipelineDefinition
         new Dictionary<string, Func<CommandRequest, int>>(StringComparer.OrdinalIgnoreCase);
 }
 
-/// <summary>What a command target gets: the workspace, the --input file, and where to print.</summary>
-public sealed record CommandRequest(string Workspace, string? Input, TextWriter Output);
+/// <summary>What a command target gets: the workspace, its options, where to print, and the process's surroundings.</summary>
+public sealed record CommandRequest(string Workspace, string? Input, TextWriter Output)
+{
+    /// <summary>--user NAME.</summary>
+    public string? User { get; init; }
+
+    /// <summary>--no-browser.</summary>
+    public bool NoBrowser { get; init; }
+
+    /// <summary>Where errors and waits are told, apart from the command's output.</summary>
+    public TextWriter Errors { get; init; } = TextWriter.Null;
+
+    public HostEnvironment Environment { get; init; } = HostEnvironment.Process;
+}

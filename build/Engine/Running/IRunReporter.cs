@@ -8,7 +8,7 @@ public interface IRunReporter
     void Deciding(Stage stage, Decision decision);
 
     /// <summary>Runs <paramref name="work"/> while showing the stage's progress.</summary>
-    void Running(Stage stage, Action<IProgress<double>> work);
+    void Running(Stage stage, Action<StageProgress> work);
 
     void Log(Stage stage, string message);
 

@@ -22,10 +22,12 @@ public sealed class PipelineRunner
     private readonly StageStateReader state;
     private readonly RunCache cache;
     private readonly LockFile lockFile;
+    private readonly Func<string, string?> environment;
 
     public PipelineRunner(Workspace workspace, StageGraph graph, Func<Stage, SortedDictionary<string, string>> paramsOf,
-        ICodeVersions codes, IRunReporter reporter)
+        ICodeVersions codes, IRunReporter reporter, Func<string, string?>? environment = null)
     {
+        this.environment = environment ?? Environment.GetEnvironmentVariable;
         this.workspace = workspace;
         this.graph = graph;
         this.reporter = reporter;
@@ -40,7 +42,9 @@ public sealed class PipelineRunner
     public IReadOnlyList<PlannedStage> Plan(RunRequest request)
     {
         var target = graph.Find(request.Target);
-        return Plan(graph.Closure(target, request.Exclusive), request.Force ? target : null);
+        var stages = graph.Closure(target, request.Exclusive);
+        CheckStages(stages);
+        return Plan(stages, request.Force ? target : null);
     }
 
     /// <summary>Every stage's decision, for Status.</summary>
@@ -51,6 +55,7 @@ public sealed class PipelineRunner
         var target = graph.Find(request.Target);
         var stages = graph.Closure(target, request.Exclusive);
         CheckInputs(stages);
+        CheckStages(stages);
         // The caller holds the workspace lock: whatever is in the temp folder was left by a killed run.
         OutputCommitter.Delete(workspace.TempDir);
         var results = new List<StageResult>();
@@ -58,7 +63,7 @@ public sealed class PipelineRunner
         var exitCode = ExitCodes.Success;
         try
         {
-            var executor = new StageExecutor(workspace, hasher, cache, lockFile, reporter);
+            var executor = new StageExecutor(workspace, hasher, cache, lockFile, reporter, environment);
             foreach (var stage in stages)
             {
                 if (error is not null)
@@ -147,6 +152,26 @@ public sealed class PipelineRunner
         return reasons.Count == 0 ? new Decision.Skip()
             : !force && !stage.AlwaysChanged && upstreamChanging.Count == 0 && cache.Contains(fingerprint) ? new Decision.Restore(fingerprint, reasons)
             : new Decision.Run(reasons);
+    }
+
+    /// <summary>Each stage's own check (a login it needs, say), before any work starts.</summary>
+    private void CheckStages(IReadOnlyList<Stage> stages)
+    {
+        foreach (var stage in stages)
+        {
+            try
+            {
+                stage.Check(StageRunContext.ForCheck(workspace.Root, new StageServices
+                {
+                    Environment = environment,
+                    StateDirectory = workspace.StageStateDir(stage.Key),
+                }));
+            }
+            catch (InvalidDataException e)
+            {
+                throw PipelineErrors.BadInput(stage.Name, e.Message);
+            }
+        }
     }
 
     /// <summary>Every input must exist, or be written by a stage that runs first: checked before any work starts.</summary>

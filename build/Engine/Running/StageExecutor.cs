@@ -10,7 +10,8 @@ namespace Pipeline.Engine.Running;
 /// into place and records the lock, in that order: a kill at any point leaves the old outs and lock,
 /// or new outs whose run the next start restores from the cache.
 /// </summary>
-internal sealed class StageExecutor(Workspace workspace, ContentHasher hasher, RunCache cache, LockFile lockFile, IRunReporter reporter)
+internal sealed class StageExecutor(Workspace workspace, ContentHasher hasher, RunCache cache, LockFile lockFile, IRunReporter reporter,
+    Func<string, string?> environment)
 {
     /// <summary>Restores the outs of an earlier identical run; false when the cache entry was unusable.</summary>
     public bool TryRestore(Stage stage, StageRecord current, string fingerprint)
@@ -37,8 +38,14 @@ internal sealed class StageExecutor(Workspace workspace, ContentHasher hasher, R
         var temp = NewTempRoot(stage);
         try
         {
-            reporter.Running(stage, progress =>
-                stage.Run(new StageRunContext(workspace.Root, temp, stage.Outs, progress, message => reporter.Log(stage, message))));
+            reporter.Running(stage, progress => stage.Run(new StageRunContext(workspace.Root, temp, stage.Outs, new StageServices
+            {
+                Progress = progress,
+                Log = message => reporter.Log(stage, message),
+                Warn = message => reporter.Warn($"{stage.Key}: {message}"),
+                Environment = environment,
+                StateDirectory = workspace.StageStateDir(stage.Key),
+            })));
             var missing = stage.Outs.Where(o => !File.Exists(Path.Combine(temp, o)) && !Directory.Exists(Path.Combine(temp, o))).ToList();
             if (missing.Count > 0)
             {

@@ -15,4 +15,7 @@ public sealed record Workspace(string Root)
     public string CodeMemoFile => Path.Combine(StateDir, "code-versions.tsv");
     public string RunLockFile => Path.Combine(StateDir, "run.lock");
     public string RunHolderFile => Path.Combine(StateDir, "run.pid");
+
+    /// <summary>A stage's own folder that lasts between runs (e.g. a download cache); never hashed, never in the run-cache.</summary>
+    public string StageStateDir(string stageKey) => Path.Combine(StateDir, "state", stageKey);
 }

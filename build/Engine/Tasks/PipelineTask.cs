@@ -28,5 +28,14 @@ public abstract class PipelineTask<TParams> where TParams : class
     /// <summary>True when the stage reads something outside the workspace, so it must run every time (DVC's always_changed).</summary>
     public virtual bool AlwaysChanged(TParams parameters) => false;
 
+    /// <summary>
+    /// Called for every stage a run or --dryrun would reach, before any of them starts: throw an
+    /// <see cref="InvalidDataException"/> when the stage cannot start (say, a login it needs is missing).
+    /// The context has inputs, environment and state folder, but no outputs.
+    /// </summary>
+    public virtual void Check(StageContext<TParams> context)
+    {
+    }
+
     public abstract void Run(StageContext<TParams> context);
 }

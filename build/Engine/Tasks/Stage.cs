@@ -12,6 +12,8 @@ public sealed record Stage
     /// <summary>The type whose code (and the code it uses) versions this stage.</summary>
     public required Type CodeType { get; init; }
     public required Action<StageRunContext> Run { get; init; }
+    /// <summary>Throws when the stage cannot start; run before any stage of a run starts.</summary>
+    public Action<StageRunContext> Check { get; init; } = _ => { };
 
     /// <summary>The key in pipeline.lock and in status lines.</summary>
     public string Key => Name.ToLowerInvariant();

@@ -1,6 +1,6 @@
 namespace Pipeline.Engine.Tasks;
 
-/// <summary>What a running stage sees: its params, where to read and where to write.</summary>
+/// <summary>What a running stage sees: its params, where to read and where to write, and how to tell how it goes.</summary>
 public sealed class StageContext<TParams>(TParams parameters, StageRunContext run) where TParams : class
 {
     public TParams Params { get; } = parameters;
@@ -11,7 +11,18 @@ public sealed class StageContext<TParams>(TParams parameters, StageRunContext ru
     /// <summary>The absolute path to write a declared out to; the engine moves it into place on success.</summary>
     public string Output(string relativePath) => run.Output(relativePath);
 
-    public IProgress<double> Progress => run.Progress;
+    public IProgress<double> Progress => run.Services.Progress.Fraction;
 
-    public Action<string> Log => run.Log;
+    /// <summary>Named phases with counts, for a stage that does several things at once.</summary>
+    public IProgress<(string Phase, long Done, long Total)> Phases => run.Services.Progress.Phases;
+
+    public Action<string> Log => run.Services.Log;
+
+    public Action<string> Warn => run.Services.Warn;
+
+    /// <summary>An environment variable of the run (tests give their own).</summary>
+    public Func<string, string?> Environment => run.Services.Environment;
+
+    /// <summary>The stage's own folder that lasts between runs, for caches of what it downloads; never hashed.</summary>
+    public string StateDirectory => run.Services.StateDirectory;
 }

@@ -25,6 +25,7 @@ public static class TaskBinder
             AlwaysChanged = task.AlwaysChanged(parameters),
             CodeType = task.GetType(),
             Run = run => task.Run(new StageContext<TParams>(parameters, run)),
+            Check = run => task.Check(new StageContext<TParams>(parameters, run)),
         };
     }
 }

@@ -17,5 +17,5 @@ public sealed class FeaturesTask : PipelineTask<PipelineParams>
 
     public override void Run(StageContext<PipelineParams> context) =>
         FeatureBuilder.Build(context.Params.Seed, context.Params.Features, context.Input(FetchTask.Tracks),
-            context.Output(Matrices), context.Output(Preprocessing), context.Log);
+            context.Output(Matrices), context.Output(Preprocessing), context.Log, context.Warn);
 }

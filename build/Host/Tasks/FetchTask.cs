@@ -9,13 +9,30 @@ namespace Pipeline.Host.Tasks;
 public sealed class FetchTask : PipelineTask<PipelineParams>
 {
     public const string Tracks = "data/raw/tracks.parquet";
+    public const string Summary = "data/raw/fetch-summary.json";
 
     public override IReadOnlyList<string> Deps(PipelineParams parameters) => Fetcher.SourceFiles(parameters.Fetch);
 
-    public override IReadOnlyList<string> Outs(PipelineParams parameters) => [Tracks];
+    public override IReadOnlyList<string> Outs(PipelineParams parameters) => IsSpotify(parameters) ? [Tracks, Summary] : [Tracks];
 
-    public override bool AlwaysChanged(PipelineParams parameters) => parameters.Fetch.Source == "spotify";
+    /// <summary>Spotify is outside the workspace: read it every run (its output is byte-identical when nothing changed).</summary>
+    public override bool AlwaysChanged(PipelineParams parameters) => IsSpotify(parameters);
+
+    public override void Check(StageContext<PipelineParams> context) =>
+        Fetcher.Check(context.Params.Fetch, context.Input, context.Environment);
 
     public override void Run(StageContext<PipelineParams> context) =>
-        Fetcher.Fetch(context.Params.Seed, context.Params.Fetch, context.Input, context.Output(Tracks), context.Progress, context.Log);
+        Fetcher.Fetch(context.Params.Seed, context.Params.Fetch, new FetchRun
+        {
+            Resolve = context.Input,
+            TracksOutput = context.Output(Tracks),
+            SummaryOutput = IsSpotify(context.Params) ? context.Output(Summary) : null,
+            Progress = context.Progress,
+            Phases = context.Phases,
+            Log = context.Log,
+            Environment = context.Environment,
+            StateDirectory = context.StateDirectory,
+        });
+
+    private static bool IsSpotify(PipelineParams parameters) => parameters.Fetch.Source == "spotify";
 }

@@ -9,9 +9,21 @@ public static class FeatureBuilder
     public const string TrainFile = "train.parquet";
     public const string TestFile = "test.parquet";
 
-    public static void Build(int seed, FeaturesParams parameters, string tracksPath, string featuresDir, string preprocessingPath, Action<string> log)
+    public static void Build(int seed, FeaturesParams parameters, string tracksPath, string featuresDir, string preprocessingPath,
+        Action<string> log, Action<string> warn)
     {
         var tracks = TrackStore.Read(tracksPath);
+        var dropped = MissingAudioFeatures(tracks, parameters);
+        if (dropped.Count > 0)
+        {
+            warn($"the source gives no {string.Join(", ", dropped)} (ReccoBeats has no time_signature): " +
+                 $"dropped from features.numerical/categorical for this run (recorded in {Path.GetFileName(preprocessingPath)})");
+            parameters = parameters with
+            {
+                Numerical = [.. parameters.Numerical.Except(dropped)],
+                Categorical = [.. parameters.Categorical.Except(dropped)],
+            };
+        }
         CheckColumns(tracks, parameters);
         tracks = SharedTrackPolicy.Apply(tracks, parameters.SharedTracks, out var shared);
         if (shared > 0)
@@ -22,13 +34,17 @@ public static class FeatureBuilder
         var (trainRows, testRows) = StratifiedSplit.Split(tracks.User, parameters.TestSize, seed);
         var train = tracks.Take(trainRows);
         var test = tracks.Take(testRows);
-        var preprocessing = PreprocessingFitter.Fit(train, parameters, classes);
+        var preprocessing = PreprocessingFitter.Fit(train, parameters, classes) with { Dropped = dropped };
         Directory.CreateDirectory(featuresDir);
         Write(train, preprocessing, Path.Combine(featuresDir, TrainFile), "train", log);
         Write(test, preprocessing, Path.Combine(featuresDir, TestFile), "test", log);
         preprocessing.Save(preprocessingPath);
         log($"{preprocessing.FeatureNames.Count} features; {train.RowCount} training rows, {test.RowCount} test rows");
     }
+
+    /// <summary>Audio features the params ask for that no row has: a source without them (not a typo, which stays an error).</summary>
+    private static List<string> MissingAudioFeatures(TrackTable tracks, FeaturesParams parameters) =>
+        [.. parameters.Numerical.Concat(parameters.Categorical).Where(n => AudioFeatures.All.Contains(n) && tracks.Column(n) is null).Distinct()];
 
     private static void CheckColumns(TrackTable tracks, FeaturesParams parameters)
     {

@@ -21,6 +21,9 @@ public sealed record Preprocessing
     public required IReadOnlyList<ScaledColumn> Numerical { get; init; }
     public required IReadOnlyList<OneHotColumn> Categorical { get; init; }
 
+    /// <summary>Inputs params asked for that the source did not give (ReccoBeats: time_signature), left out.</summary>
+    public IReadOnlyList<string> Dropped { get; init; } = [];
+
     [JsonIgnore]
     public IReadOnlyList<string> FeatureNames =>
         [.. Numerical.Select(n => n.Name), .. Categorical.SelectMany(c => c.Categories.Select(v => $"{c.Name}={v}"))];

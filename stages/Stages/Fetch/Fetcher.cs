@@ -1,4 +1,5 @@
 using Pipeline.Stages.Data;
+using Pipeline.Stages.Fetch.Spotify;
 using Pipeline.Stages.Parameters;
 
 namespace Pipeline.Stages.Fetch;
@@ -11,12 +12,23 @@ public static class Fetcher
         : parameters.Csv.File is { } single ? [single]
         : parameters.Users.Values.Select(u => u.File!).Where(f => f is not null).Distinct().Order(StringComparer.Ordinal).ToList();
 
-    public static void Fetch(int seed, FetchParams parameters, Func<string, string> resolve, string output, IProgress<double> progress, Action<string> log)
+    /// <summary>Before anything runs: the spotify source needs everyone logged in, and a client id to refresh their logins.</summary>
+    public static void Check(FetchParams parameters, Func<string, string> resolve, Func<string, string?> environment)
     {
+        if (parameters.Source == "spotify")
+        {
+            SpotifySource.Check(parameters, resolve, environment);
+        }
+    }
+
+    public static void Fetch(int seed, FetchParams parameters, FetchRun run)
+    {
+        var log = run.Log;
         var tracks = parameters.Source switch
         {
-            "demo" => DemoSource.Generate(seed, parameters.Users, parameters.Demo, progress),
-            "csv" => FromFiles(parameters, resolve, log),
+            "demo" => DemoSource.Generate(seed, parameters.Users, parameters.Demo, run.Progress),
+            "csv" => FromFiles(parameters, run.Resolve, log),
+            "spotify" => FromSpotify(parameters, run),
             _ => throw BadInput.SourceNotAvailable(parameters.Source),
         };
         var users = tracks.User.Distinct().ToList();
@@ -25,7 +37,21 @@ public static class Fetcher
             throw BadInput.TooFewUsers("fetch", users);
         }
         log($"{tracks.RowCount} songs from {users.Count} people ({string.Join(", ", users.Select(u => $"{u}: {tracks.User.Count(x => x == u)}"))})");
-        TrackStore.Write(tracks, output);
+        TrackStore.Write(tracks, run.TracksOutput);
+    }
+
+    private static TrackTable FromSpotify(FetchParams parameters, FetchRun run)
+    {
+        var (tracks, summary) = SpotifySource.Fetch(parameters, new SpotifyRun
+        {
+            Resolve = run.Resolve,
+            Environment = run.Environment,
+            StateDirectory = run.StateDirectory,
+            Phases = run.Phases,
+            Log = run.Log,
+        });
+        summary.Save(run.SummaryOutput ?? throw new InvalidOperationException("the spotify source writes a fetch summary: declare it"));
+        return tracks;
     }
 
     private static TrackTable FromFiles(FetchParams parameters, Func<string, string> resolve, Action<string> log)

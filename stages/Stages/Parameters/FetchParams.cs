@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Pipeline.Stages.Fetch.Spotify;
 
 namespace Pipeline.Stages.Parameters;
 
@@ -19,9 +20,34 @@ public sealed record FetchParams : IValidatableObject
 
     public CsvParams Csv { get; init; } = new();
 
+    public SpotifyParams Spotify { get; init; } = new();
+
     /// <summary>Rows with an empty or non-numeric feature are dropped (and counted) up to this fraction of a file; above it, an error.</summary>
     [Range(0.0, 1.0, ErrorMessage = "must be between 0 and 1")]
     public double MaxBadRows { get; init; } = 0.05;
+
+    private IEnumerable<ValidationResult> SpotifyProblems()
+    {
+        foreach (var (name, user) in Users)
+        {
+            if (!UserNames.IsValid(name))
+            {
+                yield return new ValidationResult($"'{name}': {UserNames.Rule}", [nameof(Users)]);
+            }
+            else if (user.File is not null)
+            {
+                yield return new ValidationResult($"'{name}' names a file, which the spotify source does not read (it reads liked songs, or users.{name}.playlist)", [nameof(Users)]);
+            }
+            else if (user.Playlist is not null && PlaylistIds.Normalize(user.Playlist) is null)
+            {
+                yield return new ValidationResult($"'{name}': playlist '{user.Playlist}' is not a Spotify playlist id, spotify:playlist: URI or open.spotify.com/playlist/ link", [nameof(Users)]);
+            }
+        }
+        if (Csv.File is not null)
+        {
+            yield return new ValidationResult("csv.file is for the csv source, not spotify", [nameof(Csv)]);
+        }
+    }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -32,6 +58,17 @@ public sealed record FetchParams : IValidatableObject
         if (Source == "csv" && Csv.File is null && Users.FirstOrDefault(u => u.Value.File is null) is { Key: { } name })
         {
             yield return new ValidationResult($"'{name}' has no file; the csv source needs users.NAME.file or csv.file", [nameof(Users)]);
+        }
+        if (Source != "spotify" && Users.FirstOrDefault(u => u.Value.Playlist is not null) is { Key: { } listed })
+        {
+            yield return new ValidationResult($"'{listed}' names a playlist, which only the spotify source reads", [nameof(Users)]);
+        }
+        if (Source == "spotify")
+        {
+            foreach (var problem in SpotifyProblems())
+            {
+                yield return problem;
+            }
         }
     }
 }

@@ -74,7 +74,7 @@ public sealed class CodeChangeRunTests : IDisposable
         {
         }
 
-        public void Running(Stage stage, Action<IProgress<double>> work) => work(new Progress<double>());
+        public void Running(Stage stage, Action<StageProgress> work) => work(StageProgress.None);
 
         public void Log(Stage stage, string message)
         {

@@ -48,12 +48,17 @@ public sealed class SongWorkspace : IDisposable
 
     public byte[] Bytes(string relative) => File.ReadAllBytes(Path.Combine(Root, relative));
 
-    public CliResult Run(params string[] args)
+    /// <summary>The environment variables the runs see (none of the test process's own).</summary>
+    public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
+
+    public CliResult Run(params string[] args) => RunWith(TextReader.Null, new StringWriter(), args);
+
+    /// <summary>A run with its standard input and output given (e.g. a Login answered by the test).</summary>
+    public CliResult RunWith(TextReader input, TextWriter output, params string[] args)
     {
-        var output = new StringWriter();
         var error = new StringWriter();
-        var code = PipelineApp.Run<PipelineParams>(args, SongPipeline.Definition, Root, output, error);
-        return new CliResult(code, output.ToString(), error.ToString());
+        var code = PipelineApp.Run<PipelineParams>(args, SongPipeline.Definition, Root, output, error, HostEnvironment.Of(Variables, input));
+        return new CliResult(code, output.ToString() ?? "", error.ToString());
     }
 
     public void Dispose()

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Pipeline.Stages.Fetch.Spotify;
+
+/// <summary>data/raw/fetch-summary.json: per person, what was listed, what was skipped and why, and how many songs remain.</summary>
+public sealed record FetchSummary
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public required string Source { get; init; }
+    public required string FeaturesProvider { get; init; }
+    public required bool AudioAnalysis { get; init; }
+
+    /// <summary>Audio features every row lacks (ReccoBeats has no time_signature), so Features drops them.</summary>
+    public required IReadOnlyList<string> MissingFeatures { get; init; }
+
+    public required SortedDictionary<string, UserSummary> Users { get; init; }
+
+    public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Json) + "\n");
+
+    public static FetchSummary Load(string path) =>
+        JsonSerializer.Deserialize<FetchSummary>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{path}: empty");
+}
+
+public sealed record UserSummary
+{
+    /// <summary>liked songs, or playlist ID.</summary>
+    public required string From { get; init; }
+    public required int Listed { get; init; }
+    public required int LocalFiles { get; init; }
+    public required int Episodes { get; init; }
+    public required int Unavailable { get; init; }
+    public required int Duplicates { get; init; }
+    public required int WithoutFeatures { get; init; }
+    public required int WithoutAnalysis { get; init; }
+    public required int Songs { get; init; }
+
+    /// <summary>"1,000 listed; skipped 2 local files, 1 unknown to reccobeats; 997 songs".</summary>
+    public string Explain(string provider)
+    {
+        var skipped = new (int Count, string What)[]
+        {
+            (LocalFiles, "local files"), (Episodes, "episodes"), (Unavailable, "unavailable"), (Duplicates, "listed twice"),
+            (WithoutFeatures, $"unknown to {provider}"), (WithoutAnalysis, "without audio analysis"),
+        }.Where(s => s.Count > 0).Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Count:N0} {s.What}")).ToList();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{Listed:N0} listed; {(skipped.Count == 0 ? "none skipped" : "skipped " + string.Join(", ", skipped))}; {Songs:N0} songs");
+    }
+}
