@@ -28,6 +28,10 @@ internal static class Suite
         {
             Stages();
         }
+        if (only is "all" or "spotify")
+        {
+            SpotifyBenchmark.Run(Host, sequentialToo: args.Contains("--sequential"), Print);
+        }
         if (only is "all" or "tsne")
         {
             TsneBenchmark.Run(args.Length > 1 ? args.Skip(1).Select(int.Parse) : [1_000, 5_000, 20_000], Print);

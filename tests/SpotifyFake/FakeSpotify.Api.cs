@@ -13,6 +13,12 @@ public sealed partial class FakeSpotify
     /// <summary>Each person's liked songs, as saved-track items, in the order /me/tracks lists them.</summary>
     public ConcurrentDictionary<string, List<JsonObject>> Liked { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>At most this many items a page, whatever limit is asked (as some servers cap it).</summary>
+    public int PageCap { get; set; } = 50;
+
+    /// <summary>next links name a page number instead of an offset (a server with opaque cursors).</summary>
+    public bool OpaqueNext { get; set; }
+
     /// <summary>Playlists by id: items with a track each.</summary>
     public ConcurrentDictionary<string, List<JsonObject>> Playlists { get; } = new(StringComparer.Ordinal);
 
@@ -44,6 +50,11 @@ public sealed partial class FakeSpotify
         {
             return (400, Error(400, "Invalid limit"));
         }
+        limit = Math.Min(limit, PageCap);
+        if (int.TryParse(request.Query["page"], CultureInfo.InvariantCulture, out var number))
+        {
+            offset = number * limit;
+        }
         var page = new JsonArray();
         foreach (var item in items.Skip(offset).Take(limit))
         {
@@ -54,7 +65,9 @@ public sealed partial class FakeSpotify
             }
             page.Add(copy);
         }
-        string Link(int at) => string.Create(CultureInfo.InvariantCulture, $"{Url}{path}?offset={at}&limit={limit}");
+        string Link(int at) => OpaqueNext
+            ? string.Create(CultureInfo.InvariantCulture, $"{Url}{path}?page={at / limit}&limit={limit}")
+            : string.Create(CultureInfo.InvariantCulture, $"{Url}{path}?offset={at}&limit={limit}");
         return (200, new JsonObject
         {
             ["href"] = Link(offset),

@@ -54,7 +54,7 @@ internal sealed class ConsoleReporter(IAnsiConsole console, TextWriter errors, V
     {
         if (verbosity > Verbosity.Quiet)
         {
-            console.MarkupLineInterpolated($"  [grey]{stage.Key}:[/] {message}");
+            WrappedLines.Write(console, $"  {stage.Key}:", message);
         }
     }
 

@@ -33,7 +33,7 @@ internal sealed class LivePhases(string stage, ProgressContext live, ProgressTas
             if (known && value.Done >= value.Total)
             {
                 phase.Bar.StopTask();
-                console.MarkupLineInterpolated($"  [grey]{stage}:[/] {PhaseLine.Finished(value.Phase, value.Done, phase.Clock.Elapsed)}");
+                WrappedLines.Write(console, $"  {stage}:", PhaseLine.Finished(value.Phase, value.Done, phase.Clock.Elapsed));
             }
         }
     }

@@ -44,6 +44,10 @@ public sealed class SongWorkspace : IDisposable
         File.WriteAllText(path, text);
     }
 
+    public string Read(string relative) => File.ReadAllText(Path.Combine(Root, relative));
+
+    public bool Exists(string relative) => File.Exists(Path.Combine(Root, relative)) || Directory.Exists(Path.Combine(Root, relative));
+
     public string PathOf(string relative) => Path.Combine(Root, relative);
 
     public byte[] Bytes(string relative) => File.ReadAllBytes(Path.Combine(Root, relative));

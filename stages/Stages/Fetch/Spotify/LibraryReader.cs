@@ -1,14 +1,18 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Pipeline.Stages.Fetch.Spotify;
 
 /// <summary>
 /// A person's liked songs (GET /me/tracks) or a playlist's items (GET /playlists/{id}/items, or the older
-/// /tracks path when a server lacks it), 50 a page, following <c>next</c>. Local files, episodes and items
-/// without a track id are skipped and counted. An item's track may be under <c>track</c> or <c>item</c>.
+/// /tracks path when a server lacks it), 50 a page. The first page gives the total; when its <c>next</c> is
+/// an offset link, the remaining pages are asked at once with that link's offset moved on, else <c>next</c> is
+/// followed page by page. Local files, episodes and items without a track id are skipped and counted. An
+/// item's track may be under <c>track</c> or <c>item</c>.
 /// </summary>
-public sealed class LibraryReader(JsonApi api, string apiUrl)
+public sealed partial class LibraryReader(JsonApi api, string apiUrl)
 {
     public const int PageSize = 50;
     private const int MaxPages = 20_000;
@@ -19,40 +23,97 @@ public sealed class LibraryReader(JsonApi api, string apiUrl)
         var phase = $"{bearer.User}: {(playlist is null ? "liked songs" : "playlist")}";
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var visited = new HashSet<string>(StringComparer.Ordinal);
-        string? url = playlist is null ? $"{apiUrl}/me/tracks?limit={PageSize}" : $"{apiUrl}/playlists/{playlist}/items?limit={PageSize}";
-        progress.Report((phase, 0, 0));
-        while (url is not null && visited.Add(url) && visited.Count <= MaxPages)
+        long arrived = 0, total = 0;
+        async Task<Page> Get(string url, CancellationToken stop)
         {
-            var endpoint = $"GET {url}";
-            using var answer = await api.Get(url, endpoint, bearer, cancel).ConfigureAwait(false);
-            if (answer.Status == HttpStatusCode.NotFound && playlist is not null && visited.Count == 1 && url.Contains("/items?", StringComparison.Ordinal))
-            {
-                url = $"{apiUrl}/playlists/{playlist}/tracks?limit={PageSize}";
-                continue;
-            }
-            var body = Body(answer, endpoint, bearer.User, playlist);
-            try
-            {
-                var total = body.TryGetProperty("total", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt64() : 0;
-                foreach (var item in body.GetProperty("items").EnumerateArray())
-                {
-                    Add(library, seen, item);
-                }
-                progress.Report((phase, library.Listed, Math.Max(total, library.Listed)));
-                url = body.TryGetProperty("next", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
-            }
-            catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
-            {
-                throw SpotifyErrors.Malformed(endpoint, $"a page of items was expected ({e.Message})");
-            }
+            var page = await Fetch(url, bearer, stop).ConfigureAwait(false);
+            total = Math.Max(total, page.Total);
+            progress.Report((phase, Interlocked.Add(ref arrived, page.Items.Count), Math.Max(total, arrived)));
+            return page;
+        }
+        progress.Report((phase, 0, 0));
+        var url = playlist is null ? $"{apiUrl}/me/tracks?limit={PageSize}" : $"{apiUrl}/playlists/{playlist}/items?limit={PageSize}";
+        var pages = new List<Page> { await Get(url, cancel).ConfigureAwait(false) };
+        if (pages[0].Missing && playlist is not null)
+        {
+            // A server without the 2026 /items path: the older /tracks path serves the same pages.
+            url = $"{apiUrl}/playlists/{playlist}/tracks?limit={PageSize}";
+            pages[0] = await Get(url, cancel).ConfigureAwait(false);
+        }
+        visited.Add(url);
+        if (pages[0].Missing)
+        {
+            throw playlist is null ? SpotifyErrors.Failed($"GET {url}", HttpStatusCode.NotFound, 1) : SpotifyErrors.PlaylistNotFound(bearer.User, playlist);
+        }
+        while (pages[^1].Next is { } next && visited.Add(next) && visited.Count <= MaxPages)
+        {
+            var rest = RemainingPages(next, pages[^1].Total);
+            visited.UnionWith(rest);
+            pages.AddRange(await Concurrently.Run(rest.Select(u => (Func<CancellationToken, Task<Page>>)(stop => Get(u, stop))), cancel).ConfigureAwait(false));
+        }
+        foreach (var item in pages.SelectMany(p => p.Items))
+        {
+            Add(library, seen, item);
         }
         progress.Report((phase, library.Listed, library.Listed == 0 ? 0 : library.Listed));
         return library;
     }
 
-    private static JsonElement Body(JsonAnswer answer, string endpoint, string user, string? playlist) => answer switch
+    /// <summary>The items of one page (kept past the answer), the total it names and its next link; Missing for a 404.</summary>
+    private sealed record Page(List<JsonElement> Items, long Total, string? Next, bool Missing = false);
+
+    private async Task<Page> Fetch(string url, UserBearer bearer, CancellationToken cancel)
     {
-        { Status: HttpStatusCode.NotFound } when playlist is not null => throw SpotifyErrors.PlaylistNotFound(user, playlist),
+        var endpoint = $"GET {url}";
+        using var answer = await api.Get(url, endpoint, bearer, cancel).ConfigureAwait(false);
+        if (answer.Status == HttpStatusCode.NotFound)
+        {
+            return new Page([], 0, null, Missing: true);
+        }
+        var body = Body(answer, endpoint, bearer.User);
+        try
+        {
+            var total = body.TryGetProperty("total", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt64() : 0;
+            var items = body.GetProperty("items").EnumerateArray().Select(i => i.Clone()).ToList();
+            var next = body.TryGetProperty("next", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+            return new Page(items, total, next);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw SpotifyErrors.Malformed(endpoint, $"a page of items was expected ({e.Message})");
+        }
+    }
+
+    /// <summary>
+    /// The pages from <paramref name="next"/> to the end: when next is an offset link and the total is known, every
+    /// remaining offset; else just next, to be followed one page at a time.
+    /// </summary>
+    private static List<string> RemainingPages(string next, long total)
+    {
+        var offset = Offset().Match(next);
+        var limit = Limit().Match(next);
+        if (!offset.Success || !limit.Success || total <= 0
+            || !int.TryParse(offset.Groups["value"].Value, CultureInfo.InvariantCulture, out var from)
+            || !int.TryParse(limit.Groups["value"].Value, CultureInfo.InvariantCulture, out var step) || step < 1)
+        {
+            return [next];
+        }
+        var urls = new List<string>();
+        for (long at = from; at < total && urls.Count < MaxPages; at += step)
+        {
+            urls.Add(Offset().Replace(next, m => string.Create(CultureInfo.InvariantCulture, $"{m.Groups["before"].Value}offset={at}"), 1));
+        }
+        return urls.Count == 0 ? [next] : urls;
+    }
+
+    [GeneratedRegex(@"(?<before>[?&])offset=(?<value>\d+)")]
+    private static partial Regex Offset();
+
+    [GeneratedRegex(@"[?&]limit=(?<value>\d+)")]
+    private static partial Regex Limit();
+
+    private static JsonElement Body(JsonAnswer answer, string endpoint, string user) => answer switch
+    {
         { Status: HttpStatusCode.Forbidden } => throw SpotifyErrors.LibraryForbidden(user, endpoint, ""),
         { Body: { } document } => document.RootElement,
         _ => throw SpotifyErrors.Failed(endpoint, answer.Status, 1),

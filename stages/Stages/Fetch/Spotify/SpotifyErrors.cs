@@ -68,7 +68,8 @@ public static class SpotifyErrors
         new($"standard input ended before the redirected address was pasted, and there is no listener to catch it; nothing was saved; run {LoginCommand(user)} again");
 
     public static SpotifyLoginException TimedOut(string user, TimeSpan wait) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"no answer from the browser within {wait.TotalMinutes:0.#} minutes; nothing was saved; run {LoginCommand(user)} again"));
+        new(string.Create(CultureInfo.InvariantCulture,
+            $"no answer from the browser within {(wait.TotalMinutes >= 1 ? $"{wait.TotalMinutes:0.#} minutes" : $"{wait.TotalSeconds:0.#} s")}; nothing was saved; run {LoginCommand(user)} again"));
 
     public static SpotifyLoginException ExchangeFailed(string endpoint, string detail) =>
         new($"{endpoint}: Spotify did not give tokens for the code ({detail})");

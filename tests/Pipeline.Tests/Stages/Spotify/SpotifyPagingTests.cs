@@ -28,6 +28,30 @@ public sealed class SpotifyPagingTests
     }
 
     [Fact]
+    public async Task Next_links_that_are_not_offsets_are_followed_one_page_at_a_time()
+    {
+        await using var scenario = await SpotifyScenario.Start(songs: 130);
+        scenario.Fake.OpaqueNext = true;
+
+        var requests = scenario.RequestsDuring(() => Assert.Equal(0, scenario.Run("--target=Fetch").ExitCode));
+
+        Assert.Equal(["limit=50", "page=1&limit=50", "page=2&limit=50"], requests.Where(r => r.Path == "/v1/me/tracks").Select(r => r.Query).Distinct());
+        Assert.Equal(130, TrackStore.Read(scenario.Workspace.PathOf("data/raw/tracks.parquet")).User.Count(u => u == "ana"));
+    }
+
+    [Fact]
+    public async Task A_server_that_caps_pages_below_50_is_read_in_its_own_page_size()
+    {
+        await using var scenario = await SpotifyScenario.Start(songs: 130);
+        scenario.Fake.PageCap = 20;
+
+        var requests = scenario.RequestsDuring(() => Assert.Equal(0, scenario.Run("--target=Fetch").ExitCode));
+
+        Assert.Equal(14, requests.Count(r => r.Path == "/v1/me/tracks")); // 7 pages of 20, for each of two people
+        Assert.Equal(130, TrackStore.Read(scenario.Workspace.PathOf("data/raw/tracks.parquet")).User.Count(u => u == "ben"));
+    }
+
+    [Fact]
     public async Task Local_files_episodes_and_unavailable_items_are_skipped_and_counted_by_person()
     {
         await using var scenario = await SpotifyScenario.Start(songs: 20);
