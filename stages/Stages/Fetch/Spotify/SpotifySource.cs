@@ -26,7 +26,6 @@ public static class SpotifySource
 
     private static async Task<(TrackTable, FetchSummary)> FetchAsync(FetchParams parameters, SpotifyRun run)
     {
-        var settings = parameters.Spotify;
         var endpoints = SpotifyEndpoints.Resolve(run.Resolve, run.Environment);
         var gate = new Lock();
         void Log(string message)
@@ -36,15 +35,20 @@ public static class SpotifySource
                 run.Log(message);
             }
         }
-        using var http = new ResilientHttp(settings, Log);
+        using var http = new ResilientHttp(parameters.Spotify, Log);
         var api = new JsonApi(http);
         var store = new TokenStore(run.Resolve);
         var accounts = new AccountsClient(http, endpoints);
-        var users = parameters.Users.Keys.Order(StringComparer.Ordinal).ToList();
-        var bearers = users.Select(u => new UserBearer(u, store.Load(u), store, accounts)).ToList();
+        var bearers = parameters.Users.Keys.Order(StringComparer.Ordinal).Select(u => new UserBearer(u, store.Load(u), store, accounts)).ToList();
         try
         {
-            return await FetchAll(parameters, run, endpoints, http, api, bearers, Log).ConfigureAwait(false);
+            var reader = new LibraryReader(api, endpoints.ApiUrl);
+            var libraries = await Concurrently.Run(bearers.Select(b =>
+                (Func<CancellationToken, Task<Library>>)(c => reader.Read(b, Playlist(parameters, b.User), run.Phases, c)))).ConfigureAwait(false);
+            var source = FeatureSource.For(parameters.Spotify.FeaturesProvider, api, endpoints);
+            var result = await Download(parameters.Spotify, run, new TrackDownloads(api, endpoints.ApiUrl, run.Phases), source, bearers, libraries).ConfigureAwait(false);
+            Log($"{http.Sent:N0} requests");
+            return result;
         }
         finally
         {
@@ -52,36 +56,29 @@ public static class SpotifySource
         }
     }
 
-    private static async Task<(TrackTable, FetchSummary)> FetchAll(FetchParams parameters, SpotifyRun run, SpotifyEndpoints endpoints,
-        ResilientHttp http, JsonApi api, List<UserBearer> bearers, Action<string> log)
+    /// <summary>Features, then analyses, of what the cache lacks; then the table from the libraries and the cache.</summary>
+    private static async Task<(TrackTable, FetchSummary)> Download(SpotifyParams settings, SpotifyRun run, TrackDownloads downloads,
+        FeatureSource source, List<UserBearer> bearers, Library[] libraries)
     {
-        var settings = parameters.Spotify;
-        var users = bearers.Select(b => b.User).ToList();
-        var playlists = users.Select(u => parameters.Users[u].Playlist is { } p ? PlaylistIds.Normalize(p) : null).ToList();
-
-        var reader = new LibraryReader(api, endpoints.ApiUrl);
-        var libraries = await Concurrently.Run(users.Select((_, i) => (Func<CancellationToken, Task<Library>>)(c => reader.Read(bearers[i], playlists[i], run.Phases, c)))).ConfigureAwait(false);
-
         var folder = Path.Combine(run.StateDirectory, "spotify");
-        var source = FeatureSource.For(settings.FeaturesProvider, api, endpoints);
         using var features = new TrackJournal<SortedDictionary<string, double>>(Path.Combine(folder, $"features-{source.Name}.jsonl"));
         using var analyses = settings.AudioAnalysis ? new TrackJournal<double[]>(Path.Combine(folder, "audio-analysis.jsonl")) : null;
         var owned = Owned(libraries);
-        var downloads = new TrackDownloads(api, endpoints.ApiUrl, run.Phases);
-        var newFeatures = await Concurrently.Run(bearers.Select((b, i) => (Func<CancellationToken, Task<int>>)(c => downloads.Features(b, owned[i], source, features, c)))).ConfigureAwait(false);
-        var newAnalyses = analyses is null ? new int[users.Count]
-            : await Concurrently.Run(bearers.Select((b, i) => (Func<CancellationToken, Task<int>>)(c => downloads.Analyses(b, owned[i], features, analyses, c)))).ConfigureAwait(false);
-        if (features.Damaged + (analyses?.Damaged ?? 0) > 0)
+        var featureCounts = await Concurrently.Run(bearers.Select((b, i) =>
+            (Func<CancellationToken, Task<(int, int)>>)(c => downloads.Features(b, owned[i], source, features, c)))).ConfigureAwait(false);
+        var analysisCounts = analyses is null ? null : await Concurrently.Run(bearers.Select((b, i) =>
+            (Func<CancellationToken, Task<(int, int)>>)(c => downloads.Analyses(b, owned[i], features, analyses, c)))).ConfigureAwait(false);
+        if (features.Damaged + (analyses?.Damaged ?? 0) is > 0 and var damaged)
         {
-            log($"ignored {features.Damaged + (analyses?.Damaged ?? 0)} cache lines cut short by an earlier kill; those tracks were asked again");
+            run.Log($"ignored {damaged} cache lines cut short by an earlier kill; those tracks were asked again");
         }
-
+        var users = bearers.Select(b => b.User).ToList();
         var table = TrackAssembler.Assemble(users, libraries, features, analyses, out var summaries, out var missing);
         for (var i = 0; i < users.Count; i++)
         {
-            var asked = $"audio features: {newFeatures[i]:N0} asked, {owned[i].Count - newFeatures[i]:N0} cached" +
-                (analyses is null ? "" : $"; audio analysis: {newAnalyses[i]:N0} asked");
-            log($"{users[i]}: {summaries[i].From}: {summaries[i].Explain(source.Name)} ({asked})");
+            var requests = $"audio features: {featureCounts[i].Item1:N0} asked, {featureCounts[i].Item2:N0} cached" +
+                (analysisCounts is null ? "" : $"; audio analysis: {analysisCounts[i].Item1:N0} asked, {analysisCounts[i].Item2:N0} cached");
+            run.Log($"{users[i]}: {summaries[i].From}: {summaries[i].Explain(source.Name)} ({requests})");
             if (summaries[i].Songs == 0)
             {
                 throw SpotifyErrors.NoSongs(users[i], summaries[i], source.Name);
@@ -89,18 +86,20 @@ public static class SpotifySource
         }
         if (missing.Count > 0)
         {
-            log($"{source.Name} gives no {string.Join(", ", missing)}: left out of data/raw/tracks.parquet");
+            run.Log($"{source.Name} gives no {string.Join(", ", missing)}: left out of data/raw/tracks.parquet");
         }
-        log($"{http.Sent} requests");
         return (table, new FetchSummary
         {
             Source = "spotify",
             FeaturesProvider = source.Name,
             AudioAnalysis = settings.AudioAnalysis,
             MissingFeatures = missing,
-            Users = new SortedDictionary<string, UserSummary>(users.Select((u, i) => (u, summaries[i])).ToDictionary(x => x.u, x => x.Item2), StringComparer.Ordinal),
+            Users = new SortedDictionary<string, UserSummary>(users.Zip(summaries).ToDictionary(p => p.First, p => p.Second), StringComparer.Ordinal),
         });
     }
+
+    private static string? Playlist(FetchParams parameters, string user) =>
+        parameters.Users[user].Playlist is { } playlist ? PlaylistIds.Normalize(playlist) : null;
 
     /// <summary>For each person, the ids they are the first (in name order) to have: whose token asks for them.</summary>
     private static List<List<string>> Owned(IReadOnlyList<Library> libraries)

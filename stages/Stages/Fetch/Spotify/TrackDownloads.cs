@@ -6,8 +6,8 @@ namespace Pipeline.Stages.Fetch.Spotify;
 /// <summary>Asks for the audio features and analyses the cache lacks, in batches, each answer kept in the cache as it arrives.</summary>
 public sealed class TrackDownloads(JsonApi api, string apiUrl, IProgress<(string, long, long)> progress)
 {
-    /// <summary>Features of the ids the cache lacks; returns how many ids were asked for.</summary>
-    public async Task<int> Features(UserBearer bearer, IReadOnlyList<string> ids, FeatureSource source,
+    /// <summary>Features of the ids the cache lacks; how many ids were asked for, and how many the cache had.</summary>
+    public async Task<(int Asked, int Cached)> Features(UserBearer bearer, IReadOnlyList<string> ids, FeatureSource source,
         TrackJournal<SortedDictionary<string, double>> cache, CancellationToken cancel)
     {
         var wanted = ids.Where(id => !cache.TryGet(id, out _)).ToList();
@@ -17,20 +17,21 @@ public sealed class TrackDownloads(JsonApi api, string apiUrl, IProgress<(string
             cache.Add(await source.Fetch(batch, bearer, stop).ConfigureAwait(false));
             return batch.Length;
         }, cancel).ConfigureAwait(false);
-        return wanted.Count;
+        return (wanted.Count, ids.Count - wanted.Count);
     }
 
-    /// <summary>Analyses of the ids that have features and no cached analysis; returns how many were asked for.</summary>
-    public async Task<int> Analyses(UserBearer bearer, IReadOnlyList<string> ids, TrackJournal<SortedDictionary<string, double>> features,
+    /// <summary>Analyses of the ids that have features and no cached analysis; how many were asked for, and how many the cache had.</summary>
+    public async Task<(int Asked, int Cached)> Analyses(UserBearer bearer, IReadOnlyList<string> ids, TrackJournal<SortedDictionary<string, double>> features,
         TrackJournal<double[]> cache, CancellationToken cancel)
     {
-        var wanted = ids.Where(id => features.TryGet(id, out var f) && f is not null && !cache.TryGet(id, out _)).ToList();
+        var known = ids.Where(id => features.TryGet(id, out var f) && f is not null).ToList();
+        var wanted = known.Where(id => !cache.TryGet(id, out _)).ToList();
         await Each(wanted, $"{bearer.User}: audio analysis", wanted.Count, async (id, stop) =>
         {
             cache.Add([new(id, await Analysis(id, bearer, stop).ConfigureAwait(false))]);
             return 1;
         }, cancel).ConfigureAwait(false);
-        return wanted.Count;
+        return (wanted.Count, known.Count - wanted.Count);
     }
 
     private async Task<double[]?> Analysis(string id, UserBearer bearer, CancellationToken cancel)

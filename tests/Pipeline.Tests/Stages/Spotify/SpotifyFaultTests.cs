@@ -95,6 +95,19 @@ public sealed class SpotifyFaultTests
         Assert.Matches(@"/v1/audio-analysis/\w+: 403 Forbidden\. Spotify closed audio-features and audio-analysis to apps created after 27 Nov 2024", run.Err);
     }
 
+    [Fact]
+    public async Task A_403_on_the_liked_songs_explains_the_development_mode_limits()
+    {
+        await using var scenario = await SpotifyScenario.Start(songs: 5);
+        scenario.Fake.Inject(new Fault("/v1/me/tracks", Status: 403));
+
+        var run = scenario.Run("--target=Fetch");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("/v1/me/tracks?limit=50: Spotify refused", run.Err, StringComparison.Ordinal);
+        Assert.Contains("A development-mode app serves at most 5 people, each added under User Management in the app's dashboard", run.Err, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/v1/me/tracks", "{\"items\": [", "not JSON")]
     [InlineData("/v1/me/tracks", "{\"total\": 3}", "a page of items was expected")]

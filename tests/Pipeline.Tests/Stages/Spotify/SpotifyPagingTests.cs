@@ -28,6 +28,24 @@ public sealed class SpotifyPagingTests
     }
 
     [Fact]
+    public async Task Each_person_and_phase_reports_its_count_and_time_in_plain_lines()
+    {
+        await using var scenario = await SpotifyScenario.Start(songs: 60);
+
+        var run = scenario.Run("--target=Fetch");
+
+        foreach (var person in new[] { "ana", "ben" })
+        {
+            foreach (var phase in new[] { "liked songs", "audio features", "audio analysis" })
+            {
+                Assert.Matches($@"\n  fetch: {person}: {phase}: 60 in \d+\.\d s\n", run.Out);
+            }
+        }
+        Assert.Contains("  fetch: ana: liked songs: 60 listed; none skipped; 60 songs (audio features: 60 asked, 0 cached; audio analysis: 60 asked, 0 cached)",
+            run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Next_links_that_are_not_offsets_are_followed_one_page_at_a_time()
     {
         await using var scenario = await SpotifyScenario.Start(songs: 130);
