@@ -32,14 +32,9 @@ public sealed class SpotifyLoginTests : IAsyncLifetime, IDisposable
     {
         fake.LoginUser = "ana";
         using var output = new LineWriter();
-        var login = Task.Run(() => workspace.RunWith(TextReader.Null, output, "--target=Login", "--user=ana", "--no-browser"));
+        var (login, address) = StartLogin("ana", TextReader.Null, output);
 
-        var address = output.WaitFor(l => l.StartsWith(fake.AccountsUrl, StringComparison.Ordinal));
-        using (var browser = new HttpClient())
-        {
-            var page = await browser.GetStringAsync(new Uri(address)); // follows the redirect to our listener
-            Assert.Contains("Spotify has answered", page, StringComparison.Ordinal);
-        }
+        Assert.Contains("Spotify has answered", await Browse(address), StringComparison.Ordinal);
         var result = await login;
 
         Assert.Equal(0, result.ExitCode);
@@ -63,9 +58,8 @@ public sealed class SpotifyLoginTests : IAsyncLifetime, IDisposable
         workspace.Variables["SPOTIFY_REDIRECT_URI"] = "https://example.org/spotify/callback"; // no loopback listener: paste only
         using var output = new LineWriter();
         using var input = new TypedInput();
-        var login = Task.Run(() => workspace.RunWith(input, output, "--target=Login", "--user=ben", "--no-browser"));
+        var (login, address) = StartLogin("ben", input, output);
 
-        var address = output.WaitFor(l => l.StartsWith(fake.AccountsUrl, StringComparison.Ordinal));
         output.WaitFor(l => l.Contains("paste that whole address here", StringComparison.Ordinal));
         input.Type("not an address");
         input.Type(await Redirected(address));
@@ -82,9 +76,8 @@ public sealed class SpotifyLoginTests : IAsyncLifetime, IDisposable
         workspace.Variables["SPOTIFY_REDIRECT_URI"] = "https://example.org/spotify/callback";
         using var output = new LineWriter();
         using var input = new TypedInput();
-        var login = Task.Run(() => workspace.RunWith(input, output, "--target=Login", "--user=ben", "--no-browser"));
+        var (login, address) = StartLogin("ben", input, output);
 
-        var address = output.WaitFor(l => l.StartsWith(fake.AccountsUrl, StringComparison.Ordinal));
         var redirected = await Redirected(address);
         input.Type(System.Text.RegularExpressions.Regex.Replace(redirected, "state=[^&]+", "state=forged"));
         var result = await login;
@@ -99,13 +92,9 @@ public sealed class SpotifyLoginTests : IAsyncLifetime, IDisposable
     {
         fake.DenyConsent = true;
         using var output = new LineWriter();
-        var login = Task.Run(() => workspace.RunWith(TextReader.Null, output, "--target=Login", "--user=ana", "--no-browser"));
+        var (login, address) = StartLogin("ana", TextReader.Null, output);
 
-        var address = output.WaitFor(l => l.StartsWith(fake.AccountsUrl, StringComparison.Ordinal));
-        using (var browser = new HttpClient())
-        {
-            await browser.GetStringAsync(new Uri(address));
-        }
+        await Browse(address);
         var result = await login;
 
         Assert.Equal(1, result.ExitCode);
@@ -151,6 +140,20 @@ public sealed class SpotifyLoginTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Err, StringComparison.Ordinal);
+    }
+
+    /// <summary>Login running in the background, and the authorization address it printed.</summary>
+    private (Task<CliResult> Login, string Address) StartLogin(string user, TextReader input, LineWriter output)
+    {
+        var login = Task.Run(() => workspace.RunWith(input, output, "--target=Login", $"--user={user}", "--no-browser"));
+        return (login, output.WaitFor(l => l.StartsWith(fake.AccountsUrl, StringComparison.Ordinal)));
+    }
+
+    /// <summary>A browser that follows the consent page's redirect, to the loopback listener.</summary>
+    private static async Task<string> Browse(string address)
+    {
+        using var browser = new HttpClient();
+        return await browser.GetStringAsync(new Uri(address));
     }
 
     /// <summary>What a browser is sent to after the consent page, without following it.</summary>
