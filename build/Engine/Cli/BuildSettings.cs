@@ -7,7 +7,7 @@ namespace Pipeline.Engine.Cli;
 public sealed class BuildSettings : CommandSettings
 {
     [CommandOption("--target <TARGET>")]
-    [Description("The stage to bring up to date (with what it depends on), or Status, Dag, MetricsDiff, ParamsDiff, or a command (Predict, Login)")]
+    [Description("The stage to bring up to date (with what it depends on), or Status, Dag, MetricsDiff, ParamsDiff, or one of the pipeline's command targets")]
     public string? Target { get; init; }
 
     [CommandOption("--force")]

@@ -16,7 +16,8 @@ public static class FeatureBuilder
         var dropped = MissingAudioFeatures(tracks, parameters);
         if (dropped.Count > 0)
         {
-            warn($"the source gives no {string.Join(", ", dropped)} (ReccoBeats has no time_signature): " +
+            var why = dropped.Contains("time_signature") ? " (ReccoBeats has no time_signature)" : "";
+            warn($"the source gives no {string.Join(", ", dropped)}{why}: " +
                  $"dropped from features.numerical/categorical for this run (recorded in {Path.GetFileName(preprocessingPath)})");
             parameters = parameters with
             {

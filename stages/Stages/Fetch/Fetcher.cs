@@ -42,14 +42,7 @@ public static class Fetcher
 
     private static TrackTable FromSpotify(FetchParams parameters, FetchRun run)
     {
-        var (tracks, summary) = SpotifySource.Fetch(parameters, new SpotifyRun
-        {
-            Resolve = run.Resolve,
-            Environment = run.Environment,
-            StateDirectory = run.StateDirectory,
-            Phases = run.Phases,
-            Log = run.Log,
-        });
+        var (tracks, summary) = SpotifySource.Fetch(parameters, run);
         summary.Save(run.SummaryOutput ?? throw new InvalidOperationException("the spotify source writes a fetch summary: declare it"));
         return tracks;
     }

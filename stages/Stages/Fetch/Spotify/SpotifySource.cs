@@ -21,10 +21,10 @@ public static class SpotifySource
         SpotifyEndpoints.Resolve(resolve, environment).RequireClientId();
     }
 
-    public static (TrackTable Tracks, FetchSummary Summary) Fetch(FetchParams parameters, SpotifyRun run) =>
+    public static (TrackTable Tracks, FetchSummary Summary) Fetch(FetchParams parameters, FetchRun run) =>
         FetchAsync(parameters, run).GetAwaiter().GetResult();
 
-    private static async Task<(TrackTable, FetchSummary)> FetchAsync(FetchParams parameters, SpotifyRun run)
+    private static async Task<(TrackTable, FetchSummary)> FetchAsync(FetchParams parameters, FetchRun run)
     {
         var endpoints = SpotifyEndpoints.Resolve(run.Resolve, run.Environment);
         var gate = new Lock();
@@ -57,7 +57,7 @@ public static class SpotifySource
     }
 
     /// <summary>Features, then analyses, of what the cache lacks; then the table from the libraries and the cache.</summary>
-    private static async Task<(TrackTable, FetchSummary)> Download(SpotifyParams settings, SpotifyRun run, TrackDownloads downloads,
+    private static async Task<(TrackTable, FetchSummary)> Download(SpotifyParams settings, FetchRun run, TrackDownloads downloads,
         FeatureSource source, List<UserBearer> bearers, Library[] libraries)
     {
         var folder = Path.Combine(run.StateDirectory, "spotify");
