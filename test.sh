@@ -4,6 +4,10 @@
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# In CI a missing snapshot is a failure, not a new snapshot (Snapshooter's strict mode).
+if [[ "${CI:-}" == "true" ]]; then
+  export SNAPSHOOTER_STRICT_MODE=true
+fi
 if ! dotnet tool restore >/dev/null; then
   echo "error: 'dotnet tool restore' failed (PowerShell is needed for the build.ps1 test)" >&2
   echo "0 passed, 1 failed"

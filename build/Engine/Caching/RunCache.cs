@@ -68,6 +68,53 @@ public sealed class RunCache(string root, Action<string> warn)
 
     public bool Contains(string fingerprint) => File.Exists(ManifestPath(fingerprint));
 
+    /// <summary>Every entry's fingerprint.</summary>
+    public List<string> Fingerprints()
+    {
+        var runs = Path.Combine(root, "runs");
+        return Directory.Exists(runs) ? [.. Directory.EnumerateFiles(runs, "*.yaml").Select(Path.GetFileNameWithoutExtension).OfType<string>()] : [];
+    }
+
+    /// <summary>The object hashes an entry refers to; empty when it cannot be read.</summary>
+    public IEnumerable<string> ObjectsOf(string fingerprint)
+    {
+        try
+        {
+            return Reader.Deserialize<CacheManifest>(File.ReadAllText(ManifestPath(fingerprint))).Files.Values.SelectMany(f => f).Select(f => f.Hash).ToList();
+        }
+        catch (Exception e) when (e is IOException or YamlException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>Removes an entry (its manifest; the objects go with <see cref="PruneObjects"/>).</summary>
+    public void Remove(string fingerprint) => File.Delete(ManifestPath(fingerprint));
+
+    /// <summary>Deletes every object not in <paramref name="keep"/> (and temp files left by a kill); how many and how many bytes.</summary>
+    public (int Count, long Bytes) PruneObjects(IReadOnlySet<string> keep)
+    {
+        var objects = Path.Combine(root, "objects");
+        if (!Directory.Exists(objects))
+        {
+            return (0, 0);
+        }
+        var (count, bytes) = (0, 0L);
+        foreach (var file in Directory.EnumerateFiles(objects, "*", SearchOption.AllDirectories))
+        {
+            var name = Path.GetFileName(file);
+            var hash = Path.GetFileName(Path.GetDirectoryName(file)!) + name;
+            if (keep.Contains(hash))
+            {
+                continue;
+            }
+            bytes += new FileInfo(file).Length;
+            File.Delete(file);
+            count++;
+        }
+        return (count, bytes);
+    }
+
     private void StoreObject(string source, string hash)
     {
         var target = ObjectPath(hash);

@@ -1,4 +1,5 @@
 using Pipeline.Engine.Errors;
+using Pipeline.Engine.Experiments;
 using Pipeline.Engine.Graph;
 using Pipeline.Engine.Hashing;
 using Pipeline.Engine.Params;
@@ -33,10 +34,6 @@ internal sealed class BuildCommand<TParams> : Command<BuildSettings> where TPara
                 throw new PipelineException($"{flag} is for {string.Join(", ", session.Definition.Commands.Keys)}, not for {target}", ExitCodes.BadUsage);
             }
         }
-        if (Is(target, "ParamsDiff"))
-        {
-            return DiffTargets.ParamsDiff<TParams>(workspace, settings.Rev, session.Console);
-        }
         var bound = ParamsLoader.Load<TParams>(workspace.ParamsFile, Workspace.ParamsFileName, settings.Set);
         var stages = TaskBinder.Discover<TParams>(session.Definition.TasksAssembly).Select(t => TaskBinder.Bind(t, bound.Value)).ToList();
         var graph = StageGraph.Build(stages);
@@ -45,9 +42,21 @@ internal sealed class BuildCommand<TParams> : Command<BuildSettings> where TPara
             DagView.Show(graph, session.Console);
             return ExitCodes.Success;
         }
+        if (settings.Json && settings.Markdown)
+        {
+            throw new PipelineException("--json and --md: choose one", ExitCodes.BadUsage);
+        }
+        if (Is(target, "Metrics"))
+        {
+            return MetricsViews.Show(workspace, graph, settings.Json, session.Console);
+        }
         if (Is(target, "MetricsDiff"))
         {
-            return DiffTargets.MetricsDiff(workspace, graph, settings.Rev, session.Console);
+            return MetricsViews.Diff(workspace, graph, settings.Rev, settings.All, settings.Json, session.Console);
+        }
+        if (Is(target, "ParamsDiff"))
+        {
+            return ParamsDiffView.Show(workspace, graph, settings.Rev, bound.Flat, settings.All, session.Console);
         }
         var reporter = new ConsoleReporter(session.Console, session.Errors, settings.Verbosity);
         var own = session.Definition.OwnAssemblies.Append(session.Definition.TasksAssembly).Distinct().ToList();
@@ -56,6 +65,22 @@ internal sealed class BuildCommand<TParams> : Command<BuildSettings> where TPara
         if (Is(target, "Status"))
         {
             return PlanView.ShowStatus(Runner().PlanAll(), session.Console);
+        }
+        if (Is(target, "Experiments"))
+        {
+            return ExperimentTargets.Experiments(workspace, graph, settings, session);
+        }
+        if (Is(target, "Gc"))
+        {
+            return ExperimentTargets.Gc(workspace, graph, settings, session, reporter.Notice);
+        }
+        if (Is(target, "Apply"))
+        {
+            StageGraph Rebind() => StageGraph.Build(TaskBinder.Discover<TParams>(session.Definition.TasksAssembly)
+                .Select(t => TaskBinder.Bind(t, ParamsLoader.Load<TParams>(workspace.ParamsFile, Workspace.ParamsFileName, []).Value)).ToList());
+            return ExperimentTargets.Apply(workspace, graph, settings, session, Rebind,
+                g => new PipelineRunner(workspace, g, s => ParamsLoader.Load<TParams>(workspace.ParamsFile, Workspace.ParamsFileName, []).Select(s.ParamKeys), codes, reporter, session.Environment.Variable),
+                reporter.Notice);
         }
         graph.Find(target);
         var request = new RunRequest(target, settings.Force, settings.Exclusive);
@@ -67,6 +92,10 @@ internal sealed class BuildCommand<TParams> : Command<BuildSettings> where TPara
         using var hold = WorkspaceLock.Acquire(workspace, wait: !settings.NoWait, reporter.Notice);
         var result = Runner().Run(request);
         SummaryView.Show(result, session.Console, settings.Verbosity);
+        if (result.ExitCode == ExitCodes.Success && graph.Closure(graph.Find(target), request.Exclusive).Count == graph.Ordered.Count)
+        {
+            ExperimentRecorder.Record(workspace, graph, bound.Yaml, reporter.Warn);
+        }
         if (result.Error is not null)
         {
             session.Errors.WriteLine($"error: {result.Error}");

@@ -50,4 +50,28 @@ public sealed class BuildSettings : CommandSettings
     [CommandOption("--rev <REV>")]
     [Description("The git revision MetricsDiff and ParamsDiff compare the workspace with (default HEAD)")]
     public string Rev { get; init; } = "HEAD";
+
+    [CommandOption("--exp <ID>")]
+    [Description("Apply: the experiment to restore (an id, or its first characters, from --target=Experiments)")]
+    public string? Exp { get; init; }
+
+    [CommandOption("--sort <METRIC>")]
+    [Description("Experiments: best first by this metric (lowest first for a loss or an error)")]
+    public string? Sort { get; init; }
+
+    [CommandOption("--keep <N>")]
+    [Description("Gc: keep only the newest N experiments of this workspace (and what commits and the lock need)")]
+    public int? Keep { get; init; }
+
+    [CommandOption("--all")]
+    [Description("MetricsDiff, ParamsDiff: unchanged values too")]
+    public bool All { get; init; }
+
+    [CommandOption("--json")]
+    [Description("Metrics, MetricsDiff: JSON for machines instead of a Markdown table")]
+    public bool Json { get; init; }
+
+    [CommandOption("--md")]
+    [Description("Metrics, MetricsDiff: a GitHub Markdown table (the default)")]
+    public bool Markdown { get; init; }
 }

@@ -3,20 +3,20 @@ using Pipeline.Engine.Errors;
 
 namespace Pipeline.Engine.Cli;
 
-/// <summary>Reads a file as it was at a git revision, with the real git.</summary>
+/// <summary>Reads a file as it was at a git revision, and the commits that changed a file, with the real git.</summary>
 internal static class GitShow
 {
-    /// <summary>The file's text at <paramref name="rev"/>, or null when the revision does not hold it.</summary>
-    public static string? Read(string workspace, string rev, string path)
+    /// <summary>The newest commits that changed <paramref name="path"/>: full hash, short hash, subject. Empty outside a git repository.</summary>
+    public static List<(string Hash, string Short, string Subject)> Log(string workspace, string path, int max)
     {
-        var start = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = workspace,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "show", $"{rev}:./{path}" })
+        var (code, output, _) = Git(workspace, "log", $"-n{max}", "--format=%H%x1f%h%x1f%s", "--", path);
+        return code != 0 ? [] : [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\u001f')).Where(p => p.Length == 3).Select(p => (p[0], p[1], p[2]))];
+    }
+
+    private static (int Code, string Output, string Error) Git(string workspace, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = workspace, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -24,13 +24,25 @@ internal static class GitShow
         var stdout = git.StandardOutput.ReadToEndAsync();
         var stderr = git.StandardError.ReadToEnd();
         git.WaitForExit();
-        if (git.ExitCode == 0)
+        return (git.ExitCode, stdout.Result, stderr);
+    }
+
+    /// <summary>The file's text at <paramref name="rev"/>, or null when the revision does not hold it.</summary>
+    public static string? Read(string workspace, string rev, string path)
+    {
+        var (code, stdout, stderr) = Git(workspace, "show", $"{rev}:./{path}");
+        if (code == 0)
         {
-            return stdout.Result;
+            return stdout;
         }
         if (stderr.Contains("does not exist", StringComparison.Ordinal) || stderr.Contains("exists on disk, but not in", StringComparison.Ordinal))
         {
             return null;
+        }
+        if (stderr.Contains("invalid object name", StringComparison.OrdinalIgnoreCase) || stderr.Contains("unknown revision", StringComparison.OrdinalIgnoreCase)
+            || stderr.Contains("bad revision", StringComparison.OrdinalIgnoreCase) || stderr.Contains("ambiguous argument", StringComparison.OrdinalIgnoreCase))
+        {
+            throw PipelineErrors.UnknownRevision(rev);
         }
         throw PipelineErrors.NotInGitRepository(stderr.Trim());
     }

@@ -53,4 +53,13 @@ public static class PipelineErrors
 
     public static PipelineException NotInGitRepository(string detail) =>
         new($"cannot read from git: {detail}", ExitCodes.BadUsage);
+
+    public static PipelineException UnknownRevision(string rev) =>
+        new($"cannot read from git: git does not know the revision '{rev}' (a branch, tag or commit; --rev defaults to HEAD)", ExitCodes.BadUsage);
+
+    public static PipelineException NotAtRevision(string path, string rev) =>
+        new($"{path} is not in {rev}: nothing to compare with (commit it there first, or choose another --rev)", ExitCodes.BadUsage);
+
+    public static PipelineException NotInWorkspace(string path) =>
+        new($"{path} does not exist in the workspace: run ./build.sh first", ExitCodes.BadUsage);
 }

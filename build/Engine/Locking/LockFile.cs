@@ -25,16 +25,16 @@ public sealed partial class LockFile
 
     public SortedDictionary<string, StageRecord> Stages { get; set; } = new(StringComparer.Ordinal);
 
-    public static LockFile Read(string path, string displayName)
+    public static LockFile Read(string path, string displayName) =>
+        File.Exists(path) ? Parse(File.ReadAllText(path), displayName) : new LockFile();
+
+    /// <summary>A lock file's text (e.g. as git holds it at a revision), checked like the file.</summary>
+    public static LockFile Parse(string text, string displayName)
     {
-        if (!File.Exists(path))
-        {
-            return new LockFile();
-        }
         LockFile? read;
         try
         {
-            read = Reader.Deserialize<LockFile?>(File.ReadAllText(path));
+            read = Reader.Deserialize<LockFile?>(text);
         }
         catch (YamlException e)
         {

@@ -40,6 +40,7 @@ public static class ParamsLoader
             return document;
         }
         var value = Deserialize<T>(text, Document, displayName);
+        var yaml = text;
         if (overrides.Count > 0)
         {
             var root = Document() as YamlMappingNode ?? new YamlMappingNode();
@@ -49,9 +50,10 @@ public static class ParamsLoader
                 value = DeserializeOverride<T>(root, assignment);
             }
             (document, parsed) = (root, true);
+            yaml = Serialize(root);
         }
         ParamsValidator.Validate(value, displayName, Document);
-        return new BoundParams<T>(value, ParamsFlattener.Flatten(value));
+        return new BoundParams<T>(value, ParamsFlattener.Flatten(value)) { Yaml = yaml };
     }
 
     private static YamlNode? Parse(string text, string file)
@@ -86,13 +88,18 @@ public static class ParamsLoader
         }
     }
 
-    private static T DeserializeOverride<T>(YamlMappingNode root, string assignment) where T : class, new()
+    private static string Serialize(YamlMappingNode root)
     {
         var writer = new StringWriter();
         new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
+        return writer.ToString();
+    }
+
+    private static T DeserializeOverride<T>(YamlMappingNode root, string assignment) where T : class, new()
+    {
         try
         {
-            return Deserializer.Deserialize<T?>(writer.ToString()) ?? new T();
+            return Deserializer.Deserialize<T?>(Serialize(root)) ?? new T();
         }
         catch (YamlException e)
         {

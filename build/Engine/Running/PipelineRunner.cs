@@ -94,6 +94,35 @@ public sealed class PipelineRunner
         return new RunResult(results, exitCode, error);
     }
 
+    /// <summary>Puts every stage back as <paramref name="records"/> left it, from the run-cache, running nothing (Apply).</summary>
+    public RunResult Restore(IReadOnlyDictionary<string, StageRecord> records)
+    {
+        OutputCommitter.Delete(workspace.TempDir);
+        var executor = new StageExecutor(workspace, hasher, cache, lockFile, reporter, environment);
+        var results = new List<StageResult>();
+        string? error = null;
+        try
+        {
+            foreach (var stage in graph.Ordered)
+            {
+                var clock = Stopwatch.StartNew();
+                if (error is not null)
+                {
+                    results.Add(new StageResult(stage.Name, StageOutcome.NotRun, TimeSpan.Zero));
+                    continue;
+                }
+                var restored = records.TryGetValue(stage.Key, out var record) && executor.TryRestore(stage, record, record.Fingerprint(stage.Key));
+                error = restored ? null : $"{stage.Name}: its run-cache entry is missing or damaged; the stages before it were restored";
+                results.Add(new StageResult(stage.Name, restored ? StageOutcome.Restored : StageOutcome.Failed, clock.Elapsed));
+            }
+        }
+        finally
+        {
+            hasher.Memo.Save();
+        }
+        return new RunResult(results, error is null ? ExitCodes.Success : ExitCodes.Failed, error);
+    }
+
     private StageOutcome RunOne(Stage stage, bool force, StageExecutor executor)
     {
         var current = state.Current(stage, out var missing);

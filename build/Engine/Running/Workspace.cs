@@ -10,6 +10,7 @@ public sealed record Workspace(string Root)
     public string LockFile => Path.Combine(Root, LockFileName);
     public string StateDir => Path.Combine(Root, ".pipeline");
     public string CacheDir => Path.Combine(StateDir, "cache");
+    public string ExperimentsDir => Path.Combine(StateDir, "experiments");
     public string TempDir => Path.Combine(StateDir, "tmp");
     public string HashMemoFile => Path.Combine(StateDir, "hashes.tsv");
     public string CodeMemoFile => Path.Combine(StateDir, "code-versions.tsv");

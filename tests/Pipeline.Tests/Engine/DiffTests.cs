@@ -32,17 +32,36 @@ public sealed class DiffTests : IDisposable
     }
 
     [Fact]
-    public void ParamsDiff_prints_a_markdown_table_of_changed_params_and_nothing_when_unchanged()
+    public void ParamsDiff_compares_what_the_stages_ran_with_and_names_an_edit_not_run_yet()
     {
         var unchanged = workspace.Run("--target=ParamsDiff");
-        workspace.WriteParams(FakeWorkspace.DefaultParams.Replace("repeat: 3", "repeat: 5", StringComparison.Ordinal) + "\nlayers:\n  - units: 9");
+        workspace.WriteParams(FakeWorkspace.DefaultParams.Replace("repeat: 3", "repeat: 5", StringComparison.Ordinal));
+        var notRun = workspace.Run("--target=ParamsDiff", "--rev=main");
+        workspace.Run();
 
         var diff = workspace.Run("--target=ParamsDiff", "--rev=main");
 
         Assert.Contains("No params changed since HEAD.", unchanged.Out, StringComparison.Ordinal);
-        Assert.True(diff.Out.Contains("| Param | main | workspace |", StringComparison.Ordinal), diff.ToString());
-        Assert.Contains("| make.repeat | 3 | 5 |", diff.Out, StringComparison.Ordinal);
-        Assert.Contains("| layers[0].units | 5 | 9 |", diff.Out, StringComparison.Ordinal);
+        Assert.Contains("No params changed since main.", notRun.Out, StringComparison.Ordinal);
+        Assert.Contains("params.yaml and pipeline.lock differ in make.repeat", notRun.Out, StringComparison.Ordinal);
+        Assert.True(diff.Out.Contains("| Param | main | workspace | Stages |", StringComparison.Ordinal), diff.ToString());
+        Assert.Contains("| make.repeat | 3 | 5 | make |", diff.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Outside_a_git_repository_or_without_the_file_at_the_revision_the_diffs_say_so()
+    {
+        using var loose = new FakeWorkspace();
+        loose.Run();
+        Git.Run(workspace.Root, "rm", "-q", "--cached", "reports/metrics.json");
+        Git.Run(workspace.Root, "commit", "-q", "-m", "no metrics");
+
+        var outside = loose.Run("--target=MetricsDiff");
+        var absent = workspace.Run("--target=MetricsDiff");
+
+        Assert.Equal((2, 2), (outside.ExitCode, absent.ExitCode));
+        Assert.Contains("cannot read from git", outside.Err, StringComparison.Ordinal);
+        Assert.Contains("reports/metrics.json is not in HEAD: nothing to compare with", absent.Err, StringComparison.Ordinal);
     }
 
     [Fact]

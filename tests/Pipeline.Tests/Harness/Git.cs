@@ -10,6 +10,9 @@ public static class Git
     public static string Run(string directory, params string[] args)
     {
         var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        // Fixed dates: the same commits give the same hashes on every run.
+        start.Environment["GIT_AUTHOR_DATE"] = "2026-01-01T00:00:00Z";
+        start.Environment["GIT_COMMITTER_DATE"] = "2026-01-01T00:00:00Z";
         foreach (var arg in Identity.Concat(args))
         {
             start.ArgumentList.Add(arg);

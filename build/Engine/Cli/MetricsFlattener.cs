@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.Json;
+using Pipeline.Engine.Errors;
+
+namespace Pipeline.Engine.Cli;
+
+/// <summary>One metric: its text as shown, and its number when it is one.</summary>
+internal sealed record MetricValue(string Text, double? Number);
+
+/// <summary>
+/// A metrics JSON file as (key, value) rows in reading order, top-level numbers first. Lists are keyed by name,
+/// never by position: a list of objects that all name themselves with the same string property (a feature, a
+/// person) is keyed by that name, <c>feature_importance[tempo].auc_drop</c>; an object with <c>labels</c> and a
+/// square <c>matrix</c> is a confusion matrix, keyed <c>confusion_matrix[true amelia, predicted paulo]</c>.
+/// Other lists keep their index.
+/// </summary>
+internal static class MetricsFlattener
+{
+    public static List<(string Key, MetricValue Value)> Flatten(string json, string source)
+    {
+        var rows = new List<(string, MetricValue)>();
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            Walk(document.RootElement, "", rows);
+        }
+        catch (JsonException e)
+        {
+            throw new PipelineException($"{source}:{e.LineNumber + 1}: not valid JSON: {e.Message}", ExitCodes.BadUsage);
+        }
+        // Headline numbers (the top-level scalars) first, then the nested groups, each in the file's order.
+        return [.. rows.Where(r => IsTopLevel(r.Item1)), .. rows.Where(r => !IsTopLevel(r.Item1))];
+    }
+
+    private static bool IsTopLevel(string key) => !key.Contains('.', StringComparison.Ordinal) && !key.Contains('[', StringComparison.Ordinal);
+
+    private static void Walk(JsonElement element, string path, List<(string, MetricValue)> into)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object when LabelledMatrix(element) is { } labels:
+                var t = 0;
+                foreach (var row in element.GetProperty("matrix").EnumerateArray())
+                {
+                    var p = 0;
+                    foreach (var cell in row.EnumerateArray())
+                    {
+                        Walk(cell, $"{path}[true {labels[t]}, predicted {labels[p++]}]", into);
+                    }
+                    t++;
+                }
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    Walk(property.Value, path.Length == 0 ? property.Name : $"{path}.{property.Name}", into);
+                }
+                break;
+            case JsonValueKind.Array when NamingProperty(element) is { } name:
+                foreach (var item in element.EnumerateArray())
+                {
+                    var key = $"{path}[{item.GetProperty(name).GetString()}]";
+                    foreach (var property in item.EnumerateObject().Where(p => p.Name != name))
+                    {
+                        Walk(property.Value, $"{key}.{property.Name}", into);
+                    }
+                }
+                break;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    Walk(item, string.Create(CultureInfo.InvariantCulture, $"{path}[{i++}]"), into);
+                }
+                break;
+            case JsonValueKind.Number:
+                var number = element.GetDouble();
+                into.Add((path, new MetricValue(number.ToString("0.####", CultureInfo.InvariantCulture), number)));
+                break;
+            case JsonValueKind.String:
+                into.Add((path, new MetricValue(element.GetString()!, null)));
+                break;
+            case JsonValueKind.True or JsonValueKind.False:
+                into.Add((path, new MetricValue(element.GetBoolean() ? "true" : "false", null)));
+                break;
+        }
+    }
+
+    /// <summary>The string property every element of a list of objects has (the first such), with distinct values; else null.</summary>
+    private static string? NamingProperty(JsonElement list)
+    {
+        var items = list.EnumerateArray().ToList();
+        if (items.Count == 0 || items.Any(i => i.ValueKind != JsonValueKind.Object))
+        {
+            return null;
+        }
+        var candidate = items[0].EnumerateObject().FirstOrDefault(p => p.Value.ValueKind == JsonValueKind.String).Name;
+        if (candidate is null || items.Any(i => !i.TryGetProperty(candidate, out var v) || v.ValueKind != JsonValueKind.String))
+        {
+            return null;
+        }
+        return items.Select(i => i.GetProperty(candidate).GetString()).Distinct().Count() == items.Count ? candidate : null;
+    }
+
+    private static List<string>? LabelledMatrix(JsonElement element)
+    {
+        if (!element.TryGetProperty("labels", out var labels) || !element.TryGetProperty("matrix", out var matrix)
+            || labels.ValueKind != JsonValueKind.Array || matrix.ValueKind != JsonValueKind.Array
+            || labels.EnumerateArray().Any(l => l.ValueKind != JsonValueKind.String))
+        {
+            return null;
+        }
+        var names = labels.EnumerateArray().Select(l => l.GetString()!).ToList();
+        var square = matrix.GetArrayLength() == names.Count
+            && matrix.EnumerateArray().All(r => r.ValueKind == JsonValueKind.Array && r.GetArrayLength() == names.Count);
+        return square ? names : null;
+    }
+}
