@@ -52,16 +52,17 @@ internal sealed class BuildCommand<TParams> : Command<BuildSettings> where TPara
         }
         if (Is(target, "MetricsDiff"))
         {
-            return MetricsViews.Diff(workspace, graph, settings.Rev, settings.All, settings.Json, session.Console);
+            return MetricsViews.Diff(workspace, graph, settings.Rev ?? "HEAD", settings.All, settings.Json, session.Console);
         }
         if (Is(target, "ParamsDiff"))
         {
-            return ParamsDiffView.Show(workspace, graph, settings.Rev, bound.Flat, settings.All, session.Console);
+            return ParamsDiffView.Show(workspace, graph, settings.Rev ?? "HEAD", bound.Flat, settings.All, session.Console);
         }
         var reporter = new ConsoleReporter(session.Console, session.Errors, settings.Verbosity);
         var own = session.Definition.OwnAssemblies.Append(session.Definition.TasksAssembly).Distinct().ToList();
         var codes = new MemoizedCodeVersions(new CodeVersioner(own), workspace.CodeMemoFile);
-        PipelineRunner Runner() => new(workspace, graph, s => bound.Select(s.ParamKeys), codes, reporter, session.Environment.Variable);
+        var comparison = settings.Rev is { } rev ? ChangesSection.For(workspace, graph, rev, bound.Flat) : null;
+        PipelineRunner Runner() => new(workspace, graph, s => bound.Select(s.ParamKeys), codes, reporter, session.Environment.Variable, comparison);
         if (Is(target, "Status"))
         {
             return PlanView.ShowStatus(Runner().PlanAll(), session.Console);

@@ -48,8 +48,8 @@ public sealed class BuildSettings : CommandSettings
     public bool NoBrowser { get; init; }
 
     [CommandOption("--rev <REV>")]
-    [Description("The git revision MetricsDiff and ParamsDiff compare the workspace with (default HEAD)")]
-    public string Rev { get; init; } = "HEAD";
+    [Description("The git revision MetricsDiff and ParamsDiff compare the workspace with (default HEAD); with a run, the report shows the changes against it")]
+    public string? Rev { get; init; }
 
     [CommandOption("--exp <ID>")]
     [Description("Apply: the experiment to restore (an id, or its first characters, from --target=Experiments)")]

@@ -35,22 +35,28 @@ internal static class MetricsViews
 
     public static int Diff(Workspace workspace, StageGraph graph, string rev, bool all, bool json, IAnsiConsole console)
     {
+        Print(console, json ? Json(writer => DiffJson(writer, Compare(workspace, graph, rev, all))) : DiffMarkdown(workspace, graph, rev, all));
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The MetricsDiff table (or a line saying nothing changed).</summary>
+    public static string DiffMarkdown(Workspace workspace, StageGraph graph, string rev, bool all)
+    {
+        var table = Compare(workspace, graph, rev, all)
+            .SelectMany(f => f.Rows.Select(r => new[] { f.Path, r.Key, r.Old?.Text ?? "—", r.New?.Text ?? "—", Change(r.Old, r.New) })).ToList();
+        return table.Count == 0 ? $"No metrics changed since {rev}.\n" : MarkdownTable.Render(["Path", "Metric", rev, "workspace", "Change"], table);
+    }
+
+    private static List<(string Path, IEnumerable<(string Key, MetricValue? Old, MetricValue? New)> Rows)> Compare(Workspace workspace, StageGraph graph, string rev, bool all)
+    {
         var files = new List<(string Path, IEnumerable<(string Key, MetricValue? Old, MetricValue? New)> Rows)>();
         foreach (var path in MetricsFiles(graph))
         {
             var now = Current(workspace, path);
             var before = MetricsFlattener.Flatten(GitShow.Read(workspace.Root, rev, path) ?? throw PipelineErrors.NotAtRevision(path, rev), $"{rev}:{path}");
-            var rows = Merge(before, now).Where(r => all || r.Old?.Text != r.New?.Text).ToList();
-            files.Add((path, rows));
+            files.Add((path, Merge(before, now).Where(r => all || r.Old?.Text != r.New?.Text).ToList()));
         }
-        if (json)
-        {
-            Print(console, Json(json => DiffJson(json, files)));
-            return ExitCodes.Success;
-        }
-        var table = files.SelectMany(f => f.Rows.Select(r => new[] { f.Path, r.Key, r.Old?.Text ?? "—", r.New?.Text ?? "—", Change(r.Old, r.New) })).ToList();
-        Print(console, table.Count == 0 ? $"No metrics changed since {rev}." : MarkdownTable.Render(["Path", "Metric", rev, "workspace", "Change"], table));
-        return ExitCodes.Success;
+        return files;
     }
 
     private static IEnumerable<string> MetricsFiles(StageGraph graph) => graph.Ordered.SelectMany(s => s.Metrics).Distinct();

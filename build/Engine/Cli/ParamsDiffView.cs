@@ -16,6 +16,13 @@ internal static class ParamsDiffView
 {
     public static int Show(Workspace workspace, StageGraph graph, string rev, IReadOnlyDictionary<string, string> fileParams, bool all, IAnsiConsole console)
     {
+        console.Profile.Out.Writer.Write(Text(workspace, graph, rev, fileParams, all));
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The ParamsDiff table (or a line saying nothing changed), and the note when params.yaml and the lock disagree.</summary>
+    public static string Text(Workspace workspace, StageGraph graph, string rev, IReadOnlyDictionary<string, string> fileParams, bool all)
+    {
         if (!File.Exists(workspace.LockFile))
         {
             throw PipelineErrors.NotInWorkspace(Workspace.LockFileName);
@@ -43,8 +50,7 @@ internal static class ParamsDiffView
             text.Append($"\nparams.yaml and {Workspace.LockFileName} differ in {string.Join(", ", pending)}: the last run used --set, " +
                 "or params.yaml changed since; this table compares what the stages ran with.\n");
         }
-        console.Profile.Out.Writer.Write(text.ToString());
-        return ExitCodes.Success;
+        return text.ToString();
     }
 
     private static SortedDictionary<string, string> Params(LockFile lockFile, string stage) =>

@@ -23,10 +23,13 @@ public sealed class PipelineRunner
     private readonly RunCache cache;
     private readonly LockFile lockFile;
     private readonly Func<string, string?> environment;
+    private readonly Comparison? comparison;
+    private readonly Dictionary<string, string> changes = new(StringComparer.Ordinal);
 
     public PipelineRunner(Workspace workspace, StageGraph graph, Func<Stage, SortedDictionary<string, string>> paramsOf,
-        ICodeVersions codes, IRunReporter reporter, Func<string, string?>? environment = null)
+        ICodeVersions codes, IRunReporter reporter, Func<string, string?>? environment = null, Comparison? comparison = null)
     {
+        this.comparison = comparison;
         this.environment = environment ?? Environment.GetEnvironmentVariable;
         this.workspace = workspace;
         this.graph = graph;
@@ -34,7 +37,7 @@ public sealed class PipelineRunner
         this.codes = codes;
         lockFile = LockFile.Read(workspace.LockFile, Workspace.LockFileName);
         hasher = new ContentHasher(workspace.Root, HashMemo.Load(workspace.HashMemoFile));
-        state = new StageStateReader(hasher, codes, paramsOf);
+        state = new StageStateReader(hasher, codes, paramsOf, ChangesOf);
         cache = new RunCache(workspace.CacheDir, reporter.Warn);
     }
 
@@ -63,7 +66,7 @@ public sealed class PipelineRunner
         var exitCode = ExitCodes.Success;
         try
         {
-            var executor = new StageExecutor(workspace, hasher, cache, lockFile, reporter, environment);
+            var executor = new StageExecutor(workspace, hasher, cache, lockFile, reporter, environment, s => changes.GetValueOrDefault(s.Key));
             foreach (var stage in stages)
             {
                 if (error is not null)
@@ -98,7 +101,7 @@ public sealed class PipelineRunner
     public RunResult Restore(IReadOnlyDictionary<string, StageRecord> records)
     {
         OutputCommitter.Delete(workspace.TempDir);
-        var executor = new StageExecutor(workspace, hasher, cache, lockFile, reporter, environment);
+        var executor = new StageExecutor(workspace, hasher, cache, lockFile, reporter, environment, s => changes.GetValueOrDefault(s.Key));
         var results = new List<StageResult>();
         string? error = null;
         try
@@ -181,6 +184,18 @@ public sealed class PipelineRunner
         return reasons.Count == 0 ? new Decision.Skip()
             : !force && !stage.AlwaysChanged && upstreamChanging.Count == 0 && cache.Contains(fingerprint) ? new Decision.Restore(fingerprint, reasons)
             : new Decision.Run(reasons);
+    }
+
+    /// <summary>For a stage that shows changes, in a run with --rev: the changes as they stand now, kept for the stage, and their hash as a dep.</summary>
+    private (string Key, string Hash)? ChangesOf(Stage stage)
+    {
+        if (!stage.ShowsChanges || comparison is null)
+        {
+            return null;
+        }
+        var text = comparison.Render();
+        changes[stage.Key] = text;
+        return (comparison.DepKey, ContentHasher.HashText(text));
     }
 
     /// <summary>Each stage's own check (a login it needs, say), before any work starts.</summary>

@@ -11,7 +11,7 @@ namespace Pipeline.Engine.Running;
 /// or new outs whose run the next start restores from the cache.
 /// </summary>
 internal sealed class StageExecutor(Workspace workspace, ContentHasher hasher, RunCache cache, LockFile lockFile, IRunReporter reporter,
-    Func<string, string?> environment)
+    Func<string, string?> environment, Func<Stage, string?> changes)
 {
     /// <summary>Restores the outs of an earlier identical run; false when the cache entry was unusable.</summary>
     public bool TryRestore(Stage stage, StageRecord current, string fingerprint)
@@ -45,6 +45,7 @@ internal sealed class StageExecutor(Workspace workspace, ContentHasher hasher, R
                 Warn = message => reporter.Warn($"{stage.Key}: {message}"),
                 Environment = environment,
                 StateDirectory = workspace.StageStateDir(stage.Key),
+                Changes = changes(stage),
             })));
             var missing = stage.Outs.Where(o => !File.Exists(Path.Combine(temp, o)) && !Directory.Exists(Path.Combine(temp, o))).ToList();
             if (missing.Count > 0)

@@ -5,7 +5,8 @@ using Pipeline.Engine.Tasks;
 namespace Pipeline.Engine.Running;
 
 /// <summary>Reads a stage's current state from the workspace: code version, bound params, dep and out hashes.</summary>
-internal sealed class StageStateReader(ContentHasher hasher, ICodeVersions codes, Func<Stage, SortedDictionary<string, string>> paramsOf)
+internal sealed class StageStateReader(ContentHasher hasher, ICodeVersions codes, Func<Stage, SortedDictionary<string, string>> paramsOf,
+    Func<Stage, (string Key, string Hash)?> changesOf)
 {
     /// <summary>The current record (outs left empty); deps that do not exist yet are left out and listed in <paramref name="missing"/>.</summary>
     public StageRecord Current(Stage stage, out List<string> missing)
@@ -23,6 +24,10 @@ internal sealed class StageStateReader(ContentHasher hasher, ICodeVersions codes
             {
                 record.Deps[dep] = hash.Hash;
             }
+        }
+        if (changesOf(stage) is { } changes)
+        {
+            record.Deps[changes.Key] = changes.Hash;
         }
         return record;
     }

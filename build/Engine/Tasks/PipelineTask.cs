@@ -25,6 +25,12 @@ public abstract class PipelineTask<TParams> where TParams : class
     /// <summary>The outs that hold metrics (JSON), for MetricsDiff.</summary>
     public virtual IReadOnlyList<string> Metrics(TParams parameters) => [];
 
+    /// <summary>
+    /// True when the stage shows the metric and param changes against the run's --rev (a report for a pull request):
+    /// the engine hands it that Markdown as <see cref="StageContext{TParams}.Changes"/> and counts it among its inputs.
+    /// </summary>
+    public virtual bool ShowsChanges => false;
+
     /// <summary>True when the stage reads something outside the workspace, so it must run every time (DVC's always_changed).</summary>
     public virtual bool AlwaysChanged(TParams parameters) => false;
 

@@ -9,6 +9,8 @@ public sealed record Stage
     public required IReadOnlyList<string> Outs { get; init; }
     public required IReadOnlyList<string> Metrics { get; init; }
     public required bool AlwaysChanged { get; init; }
+    /// <summary>Shows the changes against --rev (see PipelineTask.ShowsChanges).</summary>
+    public bool ShowsChanges { get; init; }
     /// <summary>The type whose code (and the code it uses) versions this stage.</summary>
     public required Type CodeType { get; init; }
     public required Action<StageRunContext> Run { get; init; }

@@ -23,6 +23,9 @@ public sealed class StageContext<TParams>(TParams parameters, StageRunContext ru
     /// <summary>An environment variable of the run (tests give their own).</summary>
     public Func<string, string?> Environment => run.Services.Environment;
 
+    /// <summary>The metric and param changes against the run's --rev, as Markdown, when the stage shows changes and --rev was given.</summary>
+    public string? Changes => run.Services.Changes;
+
     /// <summary>The stage's own folder that lasts between runs, for caches of what it downloads; never hashed.</summary>
     public string StateDirectory => run.Services.StateDirectory;
 }

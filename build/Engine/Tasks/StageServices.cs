@@ -13,6 +13,9 @@ public sealed record StageServices
 
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
+    /// <summary>The metric and param changes against --rev, as Markdown, for a stage that shows them; null otherwise.</summary>
+    public string? Changes { get; init; }
+
     /// <summary>The stage's folder that lasts between runs (created on first use by the stage).</summary>
     public required string StateDirectory { get; init; }
 }

@@ -23,6 +23,7 @@ public static class TaskBinder
             Outs = outs,
             Metrics = task.Metrics(parameters).Select(WorkspacePath.Normalize).ToList(),
             AlwaysChanged = task.AlwaysChanged(parameters),
+            ShowsChanges = task.ShowsChanges,
             CodeType = task.GetType(),
             Run = run => task.Run(new StageContext<TParams>(parameters, run)),
             Check = run => task.Check(new StageContext<TParams>(parameters, run)),

@@ -18,11 +18,14 @@ public sealed class ReportTask : PipelineTask<PipelineParams>
 
     public override IReadOnlyList<string> Outs(PipelineParams parameters) => [Markdown, Html, FiguresFolder];
 
+    /// <summary>With --rev, report.md says what changed against that revision, so a pull-request comment can be the report.</summary>
+    public override bool ShowsChanges => true;
+
     public override void Run(StageContext<PipelineParams> context)
     {
         var data = ReportData.Load(context.Input(EvaluateTask.MetricsFile), context.Input(EvaluateTask.Predictions), context.Input(EmbedTask.Embedding),
             context.Input(EmbedTask.Summary), context.Input(TrainTask.Model), JsonSerializer.Serialize(context.Params, ParamsJson.Options));
-        Reporter.Write(data, context.Output(Markdown), context.Output(Html), context.Output(FiguresFolder), context.Log);
+        Reporter.Write(data, context.Changes, context.Output(Markdown), context.Output(Html), context.Output(FiguresFolder), context.Log);
     }
 
     /// <summary>A holder, so System.Text.Json loads when the report runs, not on every start.</summary>

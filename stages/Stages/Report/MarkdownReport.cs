@@ -6,7 +6,7 @@ namespace Pipeline.Stages.Report;
 /// <summary>reports/report.md, for pull requests: the metrics, the figures, the misclassified songs. Byte-stable.</summary>
 public static class MarkdownReport
 {
-    public static string Render(ReportData data, IReadOnlyList<string> figures)
+    public static string Render(ReportData data, IReadOnlyList<string> figures, string? changes = null)
     {
         var m = data.Metrics;
         var text = new StringBuilder();
@@ -25,6 +25,10 @@ public static class MarkdownReport
             text.Append(CultureInfo.InvariantCulture, $"| {Escape.MarkdownCell(name)} | {precision:0.000} | {recall:0.000} | {f1:0.000} | {support} |\n");
         }
         text.Append('\n');
+        if (changes is not null)
+        {
+            text.Append(changes.TrimEnd('\n')).Append("\n\n");
+        }
         foreach (var figure in figures)
         {
             text.Append(CultureInfo.InvariantCulture, $"![{ReportText.FigureTitle(figure)}](figures/{figure})\n\n");

@@ -128,6 +128,27 @@ public sealed partial class TeamLoopTests(TeamScenario scenario) : IClassFixture
         Assert.Contains("no such experiment", edited.Err, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Report_with_rev_adds_the_changes_against_it_to_report_md_and_a_plain_run_restores_the_report_without_them()
+    {
+        using var workspace = scenario.Copy();
+
+        var withRev = workspace.Run("--target=Report", "--rev=HEAD", "--set", "train.model=logistic");
+        var markdown = workspace.Read("reports/report.md");
+        var plain = workspace.Run("--target=Report", "--set", "train.model=logistic");
+
+        Assert.Equal(0, withRev.ExitCode);
+        Assert.Equal(("Skipped", "Ran"), (withRev.Outcome("Evaluate"), withRev.Outcome("Report")));
+        Assert.Contains("report: running (dep added: (changes against HEAD))", withRev.Out, StringComparison.Ordinal);
+        Assert.Contains("## Changes against HEAD\n\n### Metrics\n\n| Path | Metric | HEAD | workspace | Change |\n", markdown, StringComparison.Ordinal);
+        Assert.Contains(scenario.MetricsDiff.Out, markdown, StringComparison.Ordinal);
+        Assert.Contains("### Params\n\n| Param | HEAD | workspace | Stages |\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("| train.model | mlp | logistic | train, report |", markdown, StringComparison.Ordinal);
+        Assert.Equal("Restored", plain.Outcome("Report")); // the report without the section ran before: from the run-cache
+        Assert.DoesNotContain("Changes against", workspace.Read("reports/report.md"), StringComparison.Ordinal);
+        Assert.Equal(scenario.Workspace.Bytes("reports/report.md"), workspace.Bytes("reports/report.md"));
+    }
+
     [Theory]
     [InlineData("--target=MetricsDiff --rev=no-such-branch", "git does not know the revision 'no-such-branch'")]
     [InlineData("--target=ParamsDiff --rev=no-such-branch", "git does not know the revision 'no-such-branch'")]
