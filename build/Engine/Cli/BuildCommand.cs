@@ -27,71 +27,72 @@ internal sealed class BuildCommand<TParams> : Command<BuildSettings> where TPara
                 Environment = session.Environment,
             }, target);
         }
-        foreach (var (flag, given) in new[] { ("--input", settings.Input is not null), ("--user", settings.User is not null), ("--no-browser", settings.NoBrowser) })
-        {
-            if (given)
-            {
-                throw new PipelineException($"{flag} is for {string.Join(", ", session.Definition.Commands.Keys)}, not for {target}", ExitCodes.BadUsage);
-            }
-        }
+        RefuseCommandOptions(settings, session, target);
         var bound = ParamsLoader.Load<TParams>(workspace.ParamsFile, Workspace.ParamsFileName, settings.Set);
-        var stages = TaskBinder.Discover<TParams>(session.Definition.TasksAssembly).Select(t => TaskBinder.Bind(t, bound.Value)).ToList();
-        var graph = StageGraph.Build(stages);
-        if (Is(target, "Dag"))
-        {
-            DagView.Show(graph, session.Console);
-            return ExitCodes.Success;
-        }
+        var graph = Bind(session, bound);
+        return Describe(target, workspace, graph, bound, settings, session) ?? Execute(target, workspace, graph, bound, settings, session);
+    }
+
+    /// <summary>The targets that only read: Dag, Metrics, MetricsDiff, ParamsDiff; null for the others.</summary>
+    private static int? Describe(string target, Workspace workspace, StageGraph graph, BoundParams<TParams> bound, BuildSettings settings, SessionSettings session)
+    {
         if (settings.Json && settings.Markdown)
         {
             throw new PipelineException("--json and --md: choose one", ExitCodes.BadUsage);
         }
-        if (Is(target, "Metrics"))
+        var rev = settings.Rev ?? "HEAD";
+        switch (target.ToLowerInvariant())
         {
-            return MetricsViews.Show(workspace, graph, settings.Json, session.Console);
+            case "dag":
+                DagView.Show(graph, session.Console);
+                return ExitCodes.Success;
+            case "metrics":
+                return MetricsViews.Show(workspace, graph, settings.Json, session.Console);
+            case "metricsdiff":
+                return MetricsViews.Diff(workspace, graph, rev, settings.All, settings.Json, session.Console);
+            case "paramsdiff":
+                return ParamsDiffView.Show(workspace, graph, rev, bound.Flat, settings.All, session.Console);
+            default:
+                return null;
         }
-        if (Is(target, "MetricsDiff"))
-        {
-            return MetricsViews.Diff(workspace, graph, settings.Rev ?? "HEAD", settings.All, settings.Json, session.Console);
-        }
-        if (Is(target, "ParamsDiff"))
-        {
-            return ParamsDiffView.Show(workspace, graph, settings.Rev ?? "HEAD", bound.Flat, settings.All, session.Console);
-        }
+    }
+
+    /// <summary>Status, the experiment targets, and runs of a stage.</summary>
+    private static int Execute(string target, Workspace workspace, StageGraph graph, BoundParams<TParams> bound, BuildSettings settings, SessionSettings session)
+    {
         var reporter = new ConsoleReporter(session.Console, session.Errors, settings.Verbosity);
         var own = session.Definition.OwnAssemblies.Append(session.Definition.TasksAssembly).Distinct().ToList();
         var codes = new MemoizedCodeVersions(new CodeVersioner(own), workspace.CodeMemoFile);
         var comparison = settings.Rev is { } rev ? ChangesSection.For(workspace, graph, rev, bound.Flat) : null;
-        PipelineRunner Runner() => new(workspace, graph, s => bound.Select(s.ParamKeys), codes, reporter, session.Environment.Variable, comparison);
-        if (Is(target, "Status"))
+        PipelineRunner RunnerFor(StageGraph stages, BoundParams<TParams> values) =>
+            new(workspace, stages, s => values.Select(s.ParamKeys), codes, reporter, session.Environment.Variable, comparison);
+        if (settings.DryRun && (Is(target, "Apply") || Is(target, "Gc")))
         {
-            return PlanView.ShowStatus(Runner().PlanAll(), session.Console);
+            throw new PipelineException($"--dryrun is for stage targets and Status, not for {target}", ExitCodes.BadUsage);
         }
-        if (Is(target, "Experiments"))
+        switch (target.ToLowerInvariant())
         {
-            return ExperimentTargets.Experiments(workspace, graph, settings, session);
+            case "status":
+                return PlanView.ShowStatus(RunnerFor(graph, bound).PlanAll(), session.Console);
+            case "experiments":
+                return ExperimentTargets.Experiments(workspace, graph, settings, session);
+            case "gc":
+                return ExperimentTargets.Gc(workspace, graph, settings, session, reporter.Notice);
+            case "apply":
+                return ExperimentTargets.Apply(workspace, graph, settings, session, reporter.Notice, () =>
+                {
+                    var applied = ParamsLoader.Load<TParams>(workspace.ParamsFile, Workspace.ParamsFileName, []);
+                    return RunnerFor(Bind(session, applied), applied);
+                });
         }
-        if (Is(target, "Gc"))
-        {
-            return ExperimentTargets.Gc(workspace, graph, settings, session, reporter.Notice);
-        }
-        if (Is(target, "Apply"))
-        {
-            StageGraph Rebind() => StageGraph.Build(TaskBinder.Discover<TParams>(session.Definition.TasksAssembly)
-                .Select(t => TaskBinder.Bind(t, ParamsLoader.Load<TParams>(workspace.ParamsFile, Workspace.ParamsFileName, []).Value)).ToList());
-            return ExperimentTargets.Apply(workspace, graph, settings, session, Rebind,
-                g => new PipelineRunner(workspace, g, s => ParamsLoader.Load<TParams>(workspace.ParamsFile, Workspace.ParamsFileName, []).Select(s.ParamKeys), codes, reporter, session.Environment.Variable),
-                reporter.Notice);
-        }
-        graph.Find(target);
-        var request = new RunRequest(target, settings.Force, settings.Exclusive);
+        var request = new RunRequest(graph.Find(target).Name, settings.Force, settings.Exclusive);
         if (settings.DryRun)
         {
-            PlanView.ShowPlan(Runner().Plan(request), session.Console);
+            PlanView.ShowPlan(RunnerFor(graph, bound).Plan(request), session.Console);
             return ExitCodes.Success;
         }
         using var hold = WorkspaceLock.Acquire(workspace, wait: !settings.NoWait, reporter.Notice);
-        var result = Runner().Run(request);
+        var result = RunnerFor(graph, bound).Run(request);
         SummaryView.Show(result, session.Console, settings.Verbosity);
         if (result.ExitCode == ExitCodes.Success && graph.Closure(graph.Find(target), request.Exclusive).Count == graph.Ordered.Count)
         {
@@ -102,6 +103,20 @@ internal sealed class BuildCommand<TParams> : Command<BuildSettings> where TPara
             session.Errors.WriteLine($"error: {result.Error}");
         }
         return result.ExitCode;
+    }
+
+    private static StageGraph Bind(SessionSettings session, BoundParams<TParams> bound) =>
+        StageGraph.Build([.. TaskBinder.Discover<TParams>(session.Definition.TasksAssembly).Select(t => TaskBinder.Bind(t, bound.Value))]);
+
+    private static void RefuseCommandOptions(BuildSettings settings, SessionSettings session, string target)
+    {
+        foreach (var (flag, given) in new[] { ("--input", settings.Input is not null), ("--user", settings.User is not null), ("--no-browser", settings.NoBrowser) })
+        {
+            if (given)
+            {
+                throw new PipelineException($"{flag} is for {string.Join(", ", session.Definition.Commands.Keys)}, not for {target}", ExitCodes.BadUsage);
+            }
+        }
     }
 
     private static int RunCommand(Func<CommandRequest, int> command, CommandRequest request, string target)

@@ -23,8 +23,9 @@ internal static class ExperimentTargets
     }
 
     /// <summary>Finds the experiment, checks the run-cache holds every stage of it, then writes its params and restores its outputs.</summary>
+    /// <param name="runnerAfterParams">A runner on the params just written (their graph and values).</param>
     public static int Apply(Workspace workspace, StageGraph graph, BuildSettings settings, SessionSettings session,
-        Func<StageGraph> rebind, Func<StageGraph, PipelineRunner> runner, Action<string> notice)
+        Action<string> notice, Func<PipelineRunner> runnerAfterParams)
     {
         var id = settings.Exp ?? throw new PipelineException("Apply needs --exp=ID: an experiment from ./build.sh --target=Experiments", ExitCodes.BadUsage);
         var rows = Catalog(workspace, graph, session);
@@ -45,7 +46,7 @@ internal static class ExperimentTargets
         var yaml = row.ParamsYaml() ?? throw new PipelineException($"experiment {row.Id}: its params.yaml cannot be read", ExitCodes.BadUsage);
         using var hold = WorkspaceLock.Acquire(workspace, wait: !settings.NoWait, notice);
         AtomicFile.WriteAllText(workspace.ParamsFile, yaml);
-        var result = runner(rebind()).Restore(row.Stages);
+        var result = runnerAfterParams().Restore(row.Stages);
         SummaryView.Show(result, session.Console, settings.Verbosity);
         if (result.Error is not null)
         {

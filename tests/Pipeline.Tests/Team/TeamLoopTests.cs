@@ -149,12 +149,28 @@ public sealed partial class TeamLoopTests(TeamScenario scenario) : IClassFixture
         Assert.Equal(scenario.Workspace.Bytes("reports/report.md"), workspace.Bytes("reports/report.md"));
     }
 
+    [Fact]
+    public void Apply_refuses_an_experiment_the_run_cache_no_longer_holds_and_changes_nothing()
+    {
+        using var workspace = scenario.Copy();
+        Directory.Delete(workspace.PathOf(".pipeline/cache/runs"), recursive: true);
+        var before = workspace.Bytes("params.yaml");
+
+        var apply = workspace.Run("--target=Apply", $"--exp={Rows(scenario.Experiments.Out)[2][0]}");
+
+        Assert.Equal(2, apply.ExitCode);
+        Assert.Contains("cannot be applied without running: the run-cache has no entry for embed, evaluate, features, fetch, report, train", apply.Err, StringComparison.Ordinal);
+        Assert.Equal(before, workspace.Bytes("params.yaml"));
+    }
+
     [Theory]
     [InlineData("--target=MetricsDiff --rev=no-such-branch", "git does not know the revision 'no-such-branch'")]
     [InlineData("--target=ParamsDiff --rev=no-such-branch", "git does not know the revision 'no-such-branch'")]
     [InlineData("--target=MetricsDiff --json --md", "--json and --md: choose one")]
     [InlineData("--target=Experiments --sort=speed", "--sort speed: not a metric of these experiments (known: accuracy, f1_macro, auc, log_loss, baseline_accuracy)")]
     [InlineData("--target=Apply", "Apply needs --exp=ID")]
+    [InlineData("--target=Apply --exp=abc --dryrun", "--dryrun is for stage targets and Status, not for Apply")]
+    [InlineData("--target=Gc --dryrun", "--dryrun is for stage targets and Status, not for Gc")]
     [InlineData("--target=Apply --exp=ffffffffffff", "--exp ffffffffffff: no such experiment")]
     public void Every_refusal_is_a_clear_exit_2(string args, string message)
     {
