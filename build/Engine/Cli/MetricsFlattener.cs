@@ -8,7 +8,8 @@ namespace Pipeline.Engine.Cli;
 internal sealed record MetricValue(string Text, double? Number);
 
 /// <summary>
-/// A metrics JSON file as (key, value) rows in reading order, top-level numbers first. Lists are keyed by name,
+/// A metrics JSON file as (key, value) rows: top-level values first, then nested groups, matrices and lists, each in
+/// the file's order. Lists are keyed by name,
 /// never by position: a list of objects that all name themselves with the same string property (a feature, a
 /// person) is keyed by that name, <c>feature_importance[tempo].auc_drop</c>; an object with <c>labels</c> and a
 /// square <c>matrix</c> is a confusion matrix, keyed <c>confusion_matrix[true amelia, predicted paulo]</c>.
@@ -28,11 +29,14 @@ internal static class MetricsFlattener
         {
             throw new PipelineException($"{source}:{e.LineNumber + 1}: not valid JSON: {e.Message}", ExitCodes.BadUsage);
         }
-        // Headline numbers (the top-level scalars) first, then the nested groups, each in the file's order.
-        return [.. rows.Where(r => IsTopLevel(r.Item1)), .. rows.Where(r => !IsTopLevel(r.Item1))];
+        // Headline numbers (the top-level scalars) first, then groups by name (per person), then matrices, then keyed
+        // lists (importance); each in the file's order.
+        return [.. rows.Select((r, i) => (Row: r, Rank: Rank(r.Item1), Index: i)).OrderBy(x => x.Rank).ThenBy(x => x.Index).Select(x => x.Row)];
     }
 
-    private static bool IsTopLevel(string key) => !key.Contains('.', StringComparison.Ordinal) && !key.Contains('[', StringComparison.Ordinal);
+    private static int Rank(string key) =>
+        !key.Contains('[', StringComparison.Ordinal) ? (key.Contains('.', StringComparison.Ordinal) ? 1 : 0)
+        : key.Contains("[true ", StringComparison.Ordinal) ? 2 : 3;
 
     private static void Walk(JsonElement element, string path, List<(string, MetricValue)> into)
     {
