@@ -1,8 +1,6 @@
 using Pipeline.Engine.Hashing;
 using Pipeline.Engine.Locking;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Pipeline.Engine.Caching;
 
@@ -13,12 +11,6 @@ namespace Pipeline.Engine.Caching;
 /// </summary>
 public sealed class RunCache(string root, Action<string> warn)
 {
-    private static readonly ISerializer Writer = new SerializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance).DisableAliases().Build();
-
-    private static readonly IDeserializer Reader = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
-
     public void Store(string fingerprint, StageRecord record, IReadOnlyDictionary<string, TreeHash> outs, string outsRoot)
     {
         var manifest = new CacheManifest { Record = record };
@@ -34,7 +26,7 @@ public sealed class RunCache(string root, Action<string> warn)
             }
             manifest.Files[outPath] = files;
         }
-        AtomicFile.WriteAllText(ManifestPath(fingerprint), Writer.Serialize(manifest));
+        AtomicFile.WriteAllText(ManifestPath(fingerprint), YamlRecords.Writer.Serialize(manifest));
     }
 
     /// <summary>Copies a cached run's outs into <paramref name="intoRoot"/>, checking every byte; null when absent or damaged.</summary>
@@ -47,7 +39,7 @@ public sealed class RunCache(string root, Action<string> warn)
         }
         try
         {
-            var manifest = Reader.Deserialize<CacheManifest>(File.ReadAllText(manifestPath));
+            var manifest = YamlRecords.Reader.Deserialize<CacheManifest>(File.ReadAllText(manifestPath));
             foreach (var (outPath, files) in manifest.Files)
             {
                 foreach (var file in files)
@@ -80,7 +72,7 @@ public sealed class RunCache(string root, Action<string> warn)
     {
         try
         {
-            return Reader.Deserialize<CacheManifest>(File.ReadAllText(ManifestPath(fingerprint))).Files.Values.SelectMany(f => f).Select(f => f.Hash).ToList();
+            return YamlRecords.Reader.Deserialize<CacheManifest>(File.ReadAllText(ManifestPath(fingerprint))).Files.Values.SelectMany(f => f).Select(f => f.Hash).ToList();
         }
         catch (Exception e) when (e is IOException or YamlException)
         {

@@ -1,19 +1,12 @@
 using Pipeline.Engine.Hashing;
+using Pipeline.Engine.Locking;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Pipeline.Engine.Experiments;
 
 /// <summary>.pipeline/experiments/ID.yaml, one file an experiment, written atomically; a damaged file is skipped with a warning.</summary>
 public sealed class ExperimentStore(string folder, Action<string> warn)
 {
-    private static readonly ISerializer Writer = new SerializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance).DisableAliases().Build();
-
-    private static readonly IDeserializer Reader = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance).IgnoreUnmatchedProperties().Build();
-
     /// <summary>Keeps the experiment unless it is known already; true when it is new.</summary>
     public bool Record(Experiment experiment)
     {
@@ -23,7 +16,7 @@ public sealed class ExperimentStore(string folder, Action<string> warn)
             return false;
         }
         var sequence = All().Select(e => e.Sequence).DefaultIfEmpty(0).Max() + 1;
-        AtomicFile.WriteAllText(path, Writer.Serialize(experiment with { Sequence = sequence }));
+        AtomicFile.WriteAllText(path, YamlRecords.Writer.Serialize(experiment with { Sequence = sequence }));
         return true;
     }
 
@@ -39,7 +32,7 @@ public sealed class ExperimentStore(string folder, Action<string> warn)
         {
             try
             {
-                if (Reader.Deserialize<Experiment?>(File.ReadAllText(file)) is { Id.Length: > 0 } experiment)
+                if (YamlRecords.Reader.Deserialize<Experiment?>(File.ReadAllText(file)) is { Id.Length: > 0 } experiment)
                 {
                     experiments.Add(experiment);
                 }

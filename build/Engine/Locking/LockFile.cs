@@ -2,8 +2,6 @@ using System.Text.RegularExpressions;
 using Pipeline.Engine.Errors;
 using Pipeline.Engine.Hashing;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Pipeline.Engine.Locking;
 
@@ -11,15 +9,6 @@ namespace Pipeline.Engine.Locking;
 public sealed partial class LockFile
 {
     public const int CurrentSchema = 1;
-
-    private static readonly IDeserializer Reader = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .Build();
-
-    private static readonly ISerializer Writer = new SerializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .DisableAliases()
-        .Build();
 
     public int Schema { get; set; } = CurrentSchema;
 
@@ -34,7 +23,7 @@ public sealed partial class LockFile
         LockFile? read;
         try
         {
-            read = Reader.Deserialize<LockFile?>(text);
+            read = YamlRecords.Reader.Deserialize<LockFile?>(text);
         }
         catch (YamlException e)
         {
@@ -49,7 +38,7 @@ public sealed partial class LockFile
         return read;
     }
 
-    public void Write(string path) => AtomicFile.WriteAllText(path, Writer.Serialize(this));
+    public void Write(string path) => AtomicFile.WriteAllText(path, YamlRecords.Writer.Serialize(this));
 
     private void Check(string displayName)
     {
