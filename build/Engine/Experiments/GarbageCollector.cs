@@ -19,14 +19,12 @@ internal static class GarbageCollector
         {
             throw new PipelineException("--keep must be 0 or more", ExitCodes.BadUsage);
         }
-        var dropped = 0;
         var local = store.All();
-        foreach (var experiment in local.Skip(keep ?? local.Count).Where(e => !rows.Any(r => r.Id == e.Id && (r.Current || r.Commit is not null))))
-        {
-            store.Remove(experiment.Id);
-            dropped++;
-        }
-        var keptRows = rows.Where(r => r.Commit is not null || r.Current || local.Take(keep ?? local.Count).Any(e => e.Id == r.Id));
+        var newest = local.Take(keep ?? local.Count).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var keptRows = rows.Where(r => r.Commit is not null || r.Current || newest.Contains(r.Id)).ToList();
+        var forgotten = local.Where(e => !keptRows.Any(r => r.Id == e.Id)).ToList();
+        forgotten.ForEach(e => store.Remove(e.Id));
+        var dropped = forgotten.Count;
         var needed = keptRows.SelectMany(r => r.Stages).Concat(workspaceLock.Stages)
             .Select(s => s.Value.Fingerprint(s.Key)).ToHashSet(StringComparer.Ordinal);
         var entries = cache.Fingerprints();
