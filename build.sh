@@ -15,17 +15,42 @@ stale() {
       \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.json' \) -print -quit)" ]]
 }
 
+# Each project built is a line with the count and the seconds so far; a slow step says it is still going.
+progress() {
+  local built=0 line
+  while IFS= read -r line; do
+    case "$line" in
+      *" -> "*)
+        built=$((built + 1)); name="${line%% -> *}"; name="${name#"${name%%[![:space:]]*}"}"
+        [[ $built -eq 4 ]] && what="published (ReadyToRun)" || what="built"
+        printf '  %s %s (%d of 4 steps, %d s)\n' "$name" "$what" "$built" "$SECONDS" >&2 ;;
+      *": error "*|*": warning "*) printf '%s\n' "$line" >&2 ;;
+    esac
+  done
+}
+
 if stale; then
-  echo "Building the pipeline host..." >&2
+  SECONDS=0
+  echo "Building the pipeline host (Engine, Stages, Host, then the ReadyToRun publish; about a minute the first time)..." >&2
   rid="$(dotnet --info | awk '/^ *RID:/ { print $2; exit }')"
   mkdir -p "$host_dir"
   started="$host_dir/.building"
   touch "$started"
-  if ! dotnet publish build/Host/Host.csproj -c Release -r "$rid" --self-contained false \
-      -p:PublishReadyToRun=true -o "$host_dir" --nologo -v quiet -clp:ErrorsOnly >&2; then
+  ( while sleep 10; do printf '  still building (%d s)\n' "$SECONDS" >&2; done ) &
+  ticker=$!
+  trap 'kill "$ticker" 2>/dev/null' EXIT
+  set +e
+  dotnet publish build/Host/Host.csproj -c Release -r "$rid" --self-contained false \
+      -p:PublishReadyToRun=true -o "$host_dir" --nologo -v minimal -clp:NoSummary 2>&1 | progress
+  status=${PIPESTATUS[0]}
+  set -e
+  kill "$ticker" 2>/dev/null || true
+  trap - EXIT
+  if [[ $status -ne 0 ]]; then
     echo "error: the pipeline host did not build (see above)" >&2
     exit 2
   fi
+  echo "Built the pipeline host in $SECONDS s" >&2
   # The stamp takes the time the build started, so an edit made during the build still triggers the next one.
   mv "$started" "$stamp"
 fi

@@ -12,10 +12,11 @@ public static class SongPipeline
         TasksAssembly = typeof(SongPipeline).Assembly,
         OwnAssemblies = [typeof(PipelineParams).Assembly],
         DefaultTarget = "Report",
-        Commands = new Dictionary<string, Func<CommandRequest, int>>(StringComparer.OrdinalIgnoreCase)
+        Version = typeof(SongPipeline).Assembly.GetName().Version?.ToString(3) ?? "0",
+        Commands = new Dictionary<string, CommandTarget>(StringComparer.OrdinalIgnoreCase)
         {
-            ["Predict"] = PredictCommand.Run,
-            ["Login"] = LoginCommand.Run,
+            ["Predict"] = new(PredictCommand.Run, "Whose taste each song in --input=FILE fits, with the trained model (--top=N rows shown)"),
+            ["Login"] = new(LoginCommand.Run, "Sign --user=NAME in to Spotify (PKCE) for the spotify source"),
         },
     };
 }

@@ -107,6 +107,22 @@ public sealed class RunCache(string root, Action<string> warn)
         return (count, bytes);
     }
 
+    /// <summary>Deletes the temporary files of writes that never finished (a kill, a full disk); the count removed.</summary>
+    public int SweepTemporaries()
+    {
+        if (!Directory.Exists(root))
+        {
+            return 0;
+        }
+        var removed = 0;
+        foreach (var temp in Directory.EnumerateFiles(root, "*.tmp", SearchOption.AllDirectories))
+        {
+            File.Delete(temp);
+            removed++;
+        }
+        return removed;
+    }
+
     private void StoreObject(string source, string hash)
     {
         var target = ObjectPath(hash);
@@ -116,8 +132,17 @@ public sealed class RunCache(string root, Action<string> warn)
         }
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var temp = $"{target}.{Environment.ProcessId}.tmp";
-        File.Copy(source, temp, overwrite: true);
-        File.Move(temp, target, overwrite: true);
+        try
+        {
+            File.Copy(source, temp, overwrite: true);
+            File.Move(temp, target, overwrite: true);
+        }
+        catch (IOException e)
+        {
+            // A full disk: take the half-written copy away at once, and say where the write failed.
+            File.Delete(temp);
+            throw new IOException($"cannot store {source} in the run-cache at {temp}: {e.Message}", e);
+        }
     }
 
     private static void CopyVerified(string source, string target, string hash)

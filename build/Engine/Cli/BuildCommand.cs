@@ -1,3 +1,4 @@
+using Pipeline.Engine.Diagnostics;
 using Pipeline.Engine.Errors;
 using Pipeline.Engine.Experiments;
 using Pipeline.Engine.Graph;
@@ -14,13 +15,35 @@ internal sealed class BuildCommand<TParams> : Command<BuildSettings> where TPara
 {
     public override int Execute(CommandContext context, BuildSettings settings, CancellationToken cancellationToken)
     {
+        StartupTrace.Mark("parsed");
         var session = (SessionSettings)context.Data!;
         var workspace = new Workspace(session.Workspace);
-        var target = settings.Target ?? session.Definition.DefaultTarget;
+        if (settings.Version)
+        {
+            session.Console.Profile.Out.Writer.WriteLine($"pipeline {session.Definition.Version} (.NET {Environment.Version})");
+            return ExitCodes.Success;
+        }
+        if (settings.ShowDescription)
+        {
+            var targets = TargetCatalog.All<TParams>(session.Definition);
+            var width = targets.Max(t => t.Name.Length);
+            foreach (var (name, _, description) in targets)
+            {
+                session.Console.Profile.Out.Writer.WriteLine($"{name.PadRight(width)}  {description}");
+            }
+            return ExitCodes.Success;
+        }
+        var target = TargetCatalog.Resolve<TParams>(session.Definition, settings.Target ?? session.Definition.DefaultTarget);
         if (session.Definition.Commands.TryGetValue(target, out var command))
         {
-            return RunCommand(command, new CommandRequest(workspace.Root, settings.Input, session.Console.Profile.Out.Writer)
+            if (settings.Set.Length > 0)
             {
+                throw new PipelineException($"--set is for stage targets; {target} uses the model as it was built (change params.yaml and run the stages first)", ExitCodes.BadUsage);
+            }
+            return RunCommand(command.Run, new CommandRequest(workspace.Root, settings.Input, session.Console.Profile.Out.Writer)
+            {
+                Top = settings.Top,
+                StaleReasons = stage => StaleReasons(stage, workspace, session),
                 User = settings.User,
                 NoBrowser = settings.NoBrowser,
                 Errors = session.Errors,
@@ -29,7 +52,14 @@ internal sealed class BuildCommand<TParams> : Command<BuildSettings> where TPara
         }
         RefuseCommandOptions(settings, session, target);
         var bound = ParamsLoader.Load<TParams>(workspace.ParamsFile, Workspace.ParamsFileName, settings.Set);
+        StartupTrace.Mark("params");
         var graph = Bind(session, bound);
+        StartupTrace.Mark("graph");
+        if (settings.Tree)
+        {
+            DagView.Tree(graph, graph.Find(target), session.Console.Profile.Out.Writer);
+            return ExitCodes.Success;
+        }
         return Describe(target, workspace, graph, bound, settings, session) ?? Execute(target, workspace, graph, bound, settings, session);
     }
 
@@ -92,17 +122,56 @@ internal sealed class BuildCommand<TParams> : Command<BuildSettings> where TPara
             return ExitCodes.Success;
         }
         using var hold = WorkspaceLock.Acquire(workspace, wait: !settings.NoWait, reporter.Notice);
-        var result = RunnerFor(graph, bound).Run(request);
+        UpToDateStamp.Void(workspace.Root);
+        if (session.Console.Profile.Out.Writer == Console.Out)
+        {
+            Interruption.Watch(session.Errors);
+        }
+        var runner = RunnerFor(graph, bound);
+        StartupTrace.Mark("runner");
+        var result = runner.Run(request);
+        StartupTrace.Mark("run");
         SummaryView.Show(result, session.Console, settings.Verbosity);
         if (result.ExitCode == ExitCodes.Success && graph.Closure(graph.Find(target), request.Exclusive).Count == graph.Ordered.Count)
         {
-            ExperimentRecorder.Record(workspace, graph, bound.Yaml, reporter.Warn);
+            if (result.Stages.Any(s => s.Outcome != StageOutcome.Skipped))
+            {
+                ExperimentRecorder.Record(workspace, graph, bound.Yaml, reporter.Warn);
+            }
         }
+        var stages = graph.Closure(graph.Find(target), request.Exclusive);
+        // A stage that reads from outside the workspace (a web API) is never up to date by the files alone.
+        if (result.ExitCode == ExitCodes.Success && !settings.Force && settings.Rev is null && settings.Verbosity != Verbosity.Verbose
+            && !stages.Any(s => s.AlwaysChanged))
+        {
+            UpToDateStamp.Write(workspace.Root, session.Args, settings.Verbosity.ToString(), stages.Select(s => s.Name),
+                stages.SelectMany(s => s.Deps.Concat(s.Outs)).Prepend(Workspace.LockFileName).Prepend(Workspace.ParamsFileName));
+        }
+        StartupTrace.Mark("recorded");
         if (result.Error is not null)
         {
-            session.Errors.WriteLine($"error: {result.Error}");
+            session.Errors.WriteLine($"error: {TerminalText.Safe(result.Error, keepNewlines: true)}");
         }
         return result.ExitCode;
+    }
+
+    /// <summary>What a run of the stage would do, as reasons; a params.yaml that does not load is itself the reason.</summary>
+    private static IReadOnlyList<string> StaleReasons(string stage, Workspace workspace, SessionSettings session)
+    {
+        try
+        {
+            var bound = ParamsLoader.Load<TParams>(workspace.ParamsFile, Workspace.ParamsFileName, []);
+            var graph = Bind(session, bound);
+            var own = session.Definition.OwnAssemblies.Append(session.Definition.TasksAssembly).Distinct().ToList();
+            var runner = new PipelineRunner(workspace, graph, s => bound.Select(s.ParamKeys), new MemoizedCodeVersions(new CodeVersioner(own), workspace.CodeMemoFile),
+                new ConsoleReporter(session.Console, session.Errors, Verbosity.Quiet), session.Environment.Variable);
+            return [.. runner.Plan(new RunRequest(graph.Find(stage).Name)).Where(p => p.Decision is not Decision.Skip)
+                .Select(p => $"{p.Stage}: {string.Join("; ", p.Decision.Reasons)}")];
+        }
+        catch (PipelineException e)
+        {
+            return [e.Message];
+        }
     }
 
     private static StageGraph Bind(SessionSettings session, BoundParams<TParams> bound) =>
@@ -110,7 +179,7 @@ internal sealed class BuildCommand<TParams> : Command<BuildSettings> where TPara
 
     private static void RefuseCommandOptions(BuildSettings settings, SessionSettings session, string target)
     {
-        foreach (var (flag, given) in new[] { ("--input", settings.Input is not null), ("--user", settings.User is not null), ("--no-browser", settings.NoBrowser) })
+        foreach (var (flag, given) in new[] { ("--input", settings.Input is not null), ("--user", settings.User is not null), ("--no-browser", settings.NoBrowser), ("--top", settings.Top is not null) })
         {
             if (given)
             {

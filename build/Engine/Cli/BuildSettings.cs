@@ -6,15 +6,15 @@ namespace Pipeline.Engine.Cli;
 /// <summary>The command line, Cake's conventions: --target, --force, --exclusive, --dryrun, --set, --verbosity.</summary>
 public sealed class BuildSettings : CommandSettings
 {
-    [CommandOption("--target <TARGET>")]
-    [Description("The stage to bring up to date (with what it depends on), or Status, Dag, MetricsDiff, ParamsDiff, or one of the pipeline's command targets")]
+    [CommandOption("-t|--target <TARGET>")]
+    [Description("The stage to bring up to date (with what it depends on), or a view or command; the targets are listed below")]
     public string? Target { get; init; }
 
     [CommandOption("--force")]
     [Description("Rerun the target even if it is up to date")]
     public bool Force { get; init; }
 
-    [CommandOption("--exclusive")]
+    [CommandOption("-e|--exclusive")]
     [Description("Run the target alone, not its dependencies")]
     public bool Exclusive { get; init; }
 
@@ -26,10 +26,26 @@ public sealed class BuildSettings : CommandSettings
     [Description("Override a param for this run, e.g. --set train.mlp.epochs=50 (repeatable)")]
     public string[] Set { get; init; } = [];
 
-    [CommandOption("--verbosity <LEVEL>")]
+    [CommandOption("-v|--verbosity <LEVEL>")]
     [Description("quiet | normal | verbose")]
     [DefaultValue(Verbosity.Normal)]
     public Verbosity Verbosity { get; init; } = Verbosity.Normal;
+
+    [CommandOption("--tree")]
+    [Description("Show the target and the stages it depends on as a tree, as Cake's --tree; run nothing")]
+    public bool Tree { get; init; }
+
+    [CommandOption("--description")]
+    [Description("List every target with its description; run nothing")]
+    public bool ShowDescription { get; init; }
+
+    [CommandOption("--version")]
+    [Description("Print the pipeline's version")]
+    public bool Version { get; init; }
+
+    [CommandOption("--top <N>")]
+    [Description("Predict: the rows shown on the terminal (default 20); the file always has them all")]
+    public int? Top { get; init; }
 
     [CommandOption("--no-wait")]
     [Description("Fail at once when another run holds the workspace, instead of waiting")]

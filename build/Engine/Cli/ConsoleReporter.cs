@@ -54,11 +54,11 @@ internal sealed class ConsoleReporter(IAnsiConsole console, TextWriter errors, V
     {
         if (verbosity > Verbosity.Quiet)
         {
-            WrappedLines.Write(console, $"  {stage.Key}:", message);
+            WrappedLines.Write(console, $"  {stage.Key}:", TerminalText.Safe(message, keepNewlines: true));
         }
     }
 
-    public void Warn(string message) => errors.WriteLine($"warning: {message}");
+    public void Warn(string message) => errors.WriteLine($"warning: {TerminalText.Safe(message, keepNewlines: true)}");
 
     public void Finished(StageResult result)
     {

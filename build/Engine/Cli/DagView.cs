@@ -1,4 +1,5 @@
 using Pipeline.Engine.Graph;
+using Pipeline.Engine.Tasks;
 using Spectre.Console;
 
 namespace Pipeline.Engine.Cli;
@@ -20,6 +21,24 @@ internal static class DagView
             {
                 console.WriteLine($"    writes {outPath}{(stage.Metrics.Contains(outPath) ? " (metrics)" : "")}");
             }
+        }
+    }
+
+    /// <summary>The target with the stages it depends on beneath it, as Cake's --tree draws it.</summary>
+    public static void Tree(StageGraph graph, Stage target, TextWriter output)
+    {
+        output.WriteLine(target.Name);
+        Branches(graph, target, "", output);
+    }
+
+    private static void Branches(StageGraph graph, Stage stage, string indent, TextWriter output)
+    {
+        var upstream = graph.Upstream(stage);
+        for (var i = 0; i < upstream.Count; i++)
+        {
+            var last = i == upstream.Count - 1;
+            output.WriteLine($"{indent}{(last ? "└─" : "├─")}{upstream[i].Name}");
+            Branches(graph, upstream[i], indent + (last ? "  " : "│ "), output);
         }
     }
 }

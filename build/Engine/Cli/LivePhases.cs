@@ -60,6 +60,11 @@ internal sealed class PlainPhases(string stage, IAnsiConsole? console) : IProgre
             if (!phases.TryGetValue(value.Phase, out var phase))
             {
                 phase = (0, Stopwatch.StartNew(), TimeSpan.Zero);
+                if (value.Total <= 0 || value.Done < value.Total)
+                {
+                    // A phase that will take a while says so when it starts, not only when it ends.
+                    console.WriteLine($"  {stage}: {PhaseLine.Count(value.Phase, value.Done, value.Total)}");
+                }
             }
             var tenth = value.Total <= 0 ? 0 : (int)Math.Min(10, value.Done * 10 / value.Total);
             var elapsed = phase.Clock.Elapsed;

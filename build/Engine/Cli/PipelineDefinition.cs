@@ -13,15 +13,27 @@ public sealed record PipelineDefinition
     public required string DefaultTarget { get; init; }
 
     /// <summary>Targets that are not stages (e.g. Predict): they run outside the graph, on what the stages left.</summary>
-    public IReadOnlyDictionary<string, Func<CommandRequest, int>> Commands { get; init; } =
-        new Dictionary<string, Func<CommandRequest, int>>(StringComparer.OrdinalIgnoreCase);
+    public IReadOnlyDictionary<string, CommandTarget> Commands { get; init; } =
+        new Dictionary<string, CommandTarget>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The version --version prints.</summary>
+    public string Version { get; init; } = "0";
 }
+
+/// <summary>A target that is not a stage: what it does, and the line --help shows for it.</summary>
+public sealed record CommandTarget(Func<CommandRequest, int> Run, string Description);
 
 /// <summary>What a command target gets: the workspace, its options, where to print, and the process's surroundings.</summary>
 public sealed record CommandRequest(string Workspace, string? Input, TextWriter Output)
 {
     /// <summary>--user NAME.</summary>
     public string? User { get; init; }
+
+    /// <summary>Why a stage is out of date against params.yaml and its inputs (empty when up to date), e.g. to warn that a model is stale.</summary>
+    public Func<string, IReadOnlyList<string>> StaleReasons { get; init; } = _ => [];
+
+    /// <summary>--top N.</summary>
+    public int? Top { get; init; }
 
     /// <summary>--no-browser.</summary>
     public bool NoBrowser { get; init; }

@@ -15,14 +15,20 @@ public static class PipelineErrors
     public static PipelineException InvalidParam(string where, string keyPath, string detail) =>
         new($"{where}: '{keyPath}': {detail}", ExitCodes.BadUsage);
 
-    public static PipelineException ParamsFileMissing(string file) =>
-        new($"{file} not found: the pipeline needs its params file in the workspace", ExitCodes.BadUsage);
+    public static PipelineException ParamsFileMissing(string file, string why) =>
+        new($"{file} {why}: the pipeline needs its params file in the workspace", ExitCodes.BadUsage);
+
+    public static PipelineException ParamsEmpty(string file) =>
+        new($"{file} is empty: it must set at least fetch.source and fetch.users (see the README's params.yaml section)", ExitCodes.BadUsage);
+
+    public static PipelineException DuplicateParamKey(string file, long line, long column, string keyPath) =>
+        new($"{file}:{line}:{column}: '{keyPath}' is given twice; keep one", ExitCodes.BadUsage);
 
     public static PipelineException BadSetArgument(string argument, string detail) =>
         new($"--set {argument}: {detail}", ExitCodes.BadUsage);
 
-    public static PipelineException UnknownTarget(string target, IEnumerable<string> known) =>
-        new($"unknown target '{target}'; known targets: {string.Join(", ", known)}", ExitCodes.BadUsage);
+    public static PipelineException UnknownTarget(string target, string? nearest, IEnumerable<string> known) =>
+        new($"unknown target '{target}'{(nearest is null ? "" : $"; did you mean {nearest}?")} Targets: {string.Join(", ", known)} (see ./build.sh --help)", ExitCodes.BadUsage);
 
     public static PipelineException Cycle(IEnumerable<string> stages) =>
         new($"the stage graph has a cycle: {string.Join(" -> ", stages)}", ExitCodes.BadUsage);

@@ -41,7 +41,7 @@ public sealed class StageGraph
 
     public Stage Find(string name) =>
         Ordered.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw PipelineErrors.UnknownTarget(name, Ordered.Select(s => s.Name));
+        ?? throw PipelineErrors.UnknownTarget(name, Cli.Suggest.Nearest(name, Ordered.Select(s => s.Name)), Ordered.Select(s => s.Name));
 
     public IReadOnlyList<Stage> Upstream(Stage stage) => upstream[stage.Name];
 

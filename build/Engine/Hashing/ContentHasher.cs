@@ -28,10 +28,9 @@ public sealed class ContentHasher(string workspace, HashMemo memo)
         foreach (var file in tree.Files)
         {
             var relative = file.RelativePath.Length == 0 ? path : $"{path}/{file.RelativePath}";
-            var info = new FileInfo(Path.Combine(workspace, relative));
-            if (info.Exists && info.Length == file.Size)
+            if (FileIdentity.Of(Path.Combine(workspace, relative)) is { } identity && identity.Size == file.Size)
             {
-                memo.Remember(relative, info.Length, info.LastWriteTimeUtc.Ticks, file.Hash);
+                memo.Remember(relative, identity.Size, identity.MtimeTicks, file.Hash);
             }
         }
     }
@@ -69,13 +68,14 @@ public sealed class ContentHasher(string workspace, HashMemo memo)
 
     private FileHash HashFile(string full)
     {
-        var info = new FileInfo(full);
+        // A symlink is memoised by what it resolves to: editing the target must change the hash.
+        var identity = FileIdentity.Of(full) ?? throw new FileNotFoundException($"'{full}' is a link to a file that does not exist", full);
         var key = Path.GetRelativePath(workspace, full).Replace('\\', '/');
-        var ticks = info.LastWriteTimeUtc.Ticks;
-        var known = memo.Find(key, info.Length, ticks);
+        var ticks = identity.MtimeTicks;
+        var known = memo.Find(key, identity.Size, ticks);
         if (known is not null)
         {
-            return new FileHash(key, known, info.Length);
+            return new FileHash(key, known, identity.Size);
         }
         string hash;
         using (var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
@@ -84,8 +84,8 @@ public sealed class ContentHasher(string workspace, HashMemo memo)
         }
         if (!key.StartsWith(".pipeline/", StringComparison.Ordinal))
         {
-            memo.Remember(key, info.Length, ticks, hash);
+            memo.Remember(key, identity.Size, ticks, hash);
         }
-        return new FileHash(key, hash, info.Length);
+        return new FileHash(key, hash, identity.Size);
     }
 }

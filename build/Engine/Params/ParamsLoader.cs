@@ -7,20 +7,26 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace Pipeline.Engine.Params;
 
 /// <summary>
-/// Binds params.yaml to typed records, strictly: an unknown key, a wrong type or a YAML syntax error is an
-/// error naming the file, line, column and key path. <c>--set a.b=c</c> overrides are applied and validated the same way.
+/// Binds params.yaml to typed records, strictly: an unknown key, a duplicate key, a wrong type or a YAML syntax
+/// error is an error naming the file, line, column and key path. <c>--set a.b=c</c> overrides are applied and
+/// validated the same way, and their errors name the flag.
 /// </summary>
 public static class ParamsLoader
 {
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .WithDuplicateKeyChecking()
         .Build();
 
     public static BoundParams<T> Load<T>(string path, string displayName, IReadOnlyList<string> overrides) where T : class, new()
     {
+        if (Directory.Exists(path))
+        {
+            throw PipelineErrors.ParamsFileMissing(displayName, "is a folder, not a file");
+        }
         if (!File.Exists(path))
         {
-            throw PipelineErrors.ParamsFileMissing(displayName);
+            throw PipelineErrors.ParamsFileMissing(displayName, "not found");
         }
         return LoadText<T>(File.ReadAllText(path), displayName, overrides);
     }
@@ -41,20 +47,26 @@ public static class ParamsLoader
         }
         var value = Deserialize<T>(text, Document, displayName);
         var yaml = text;
+        var overridden = new List<(string Path, string Assignment)>();
         if (overrides.Count > 0)
         {
             var root = Document() as YamlMappingNode ?? new YamlMappingNode();
             foreach (var assignment in overrides)
             {
-                SetOverride.Apply(root, assignment);
+                overridden.Add((SetOverride.Apply(root, assignment), assignment));
                 value = DeserializeOverride<T>(root, assignment);
             }
             (document, parsed) = (root, true);
             yaml = Serialize(root);
         }
-        ParamsValidator.Validate(value, displayName, Document);
+        ParamsValidator.Validate(value, displayName, Document, path => overridden.LastOrDefault(o => Covers(o.Path, path)).Assignment);
         return new BoundParams<T>(value, ParamsFlattener.Flatten(value)) { Yaml = yaml };
     }
+
+    /// <summary>"train.mlp" covers "train.mlp.epochs"; a path covers itself.</summary>
+    private static bool Covers(string set, string path) =>
+        path == set || path.StartsWith(set + ".", StringComparison.Ordinal) || path.StartsWith(set + "[", StringComparison.Ordinal)
+        || set.StartsWith(path + ".", StringComparison.Ordinal);
 
     private static YamlNode? Parse(string text, string file)
     {
@@ -66,26 +78,63 @@ public static class ParamsLoader
         }
         catch (YamlException e)
         {
-            throw PipelineErrors.ParamsSyntax(file, e.Start.Line, e.Start.Column, Innermost(e).Message);
+            var inner = Innermost(e);
+            const string duplicate = "Duplicate key ";
+            if (inner.Message.StartsWith(duplicate, StringComparison.Ordinal))
+            {
+                throw PipelineErrors.DuplicateParamKey(file, inner.Start.Line, inner.Start.Column, inner.Message[duplicate.Length..]);
+            }
+            throw Syntax(text, file, inner);
         }
+    }
+
+    /// <summary>A tab is reported where it is (YamlDotNet places it at the start of the mapping around it).</summary>
+    private static PipelineException Syntax(string text, string file, YamlException e)
+    {
+        if (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase))
+        {
+            var lines = text.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+                var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+                if (tab >= 0 && tab < indent)
+                {
+                    return PipelineErrors.ParamsSyntax(file, i + 1, tab + 1, "a tab in the indentation; YAML indents with spaces");
+                }
+            }
+        }
+        return PipelineErrors.ParamsSyntax(file, e.Start.Line, e.Start.Column, e.Message);
     }
 
     private static T Deserialize<T>(string text, Func<YamlNode?> document, string file) where T : class, new()
     {
+        T? value;
         try
         {
-            return Deserializer.Deserialize<T?>(text) ?? new T();
+            value = Deserializer.Deserialize<T?>(text);
         }
         catch (YamlException e)
         {
-            var keyPath = YamlPaths.PathAt(document(), e.Start) ?? "?";
-            var detail = Innermost(e).Message;
+            var inner = Innermost(e);
+            var keyPath = YamlPaths.PathAt(document(), inner.Start) ?? YamlPaths.PathAt(document(), e.Start) ?? "?";
+            var detail = inner.Message;
             if (detail.Contains("not found on type", StringComparison.Ordinal))
             {
-                throw PipelineErrors.UnknownParamKey(file, e.Start.Line, e.Start.Column, keyPath);
+                throw PipelineErrors.UnknownParamKey(file, inner.Start.Line, inner.Start.Column, keyPath);
             }
-            throw PipelineErrors.WrongParamType(file, e.Start.Line, e.Start.Column, keyPath, Explain(detail));
+            if (detail.Contains("duplicate key", StringComparison.OrdinalIgnoreCase))
+            {
+                throw PipelineErrors.DuplicateParamKey(file, inner.Start.Line, inner.Start.Column, keyPath);
+            }
+            if (e.InnerException is not YamlException and not null)
+            {
+                var scalar = YamlPaths.NodeAt(document(), keyPath) as YamlScalarNode;
+                throw PipelineErrors.WrongParamType(file, e.Start.Line, e.Start.Column, keyPath, ParamRules.Explain(typeof(T), keyPath, scalar?.Value));
+            }
+            throw Syntax(text, file, inner);
         }
+        return value ?? throw PipelineErrors.ParamsEmpty(file);
     }
 
     private static string Serialize(YamlMappingNode root)
@@ -104,20 +153,25 @@ public static class ParamsLoader
         catch (YamlException e)
         {
             var detail = Innermost(e).Message;
-            throw PipelineErrors.BadSetArgument(assignment,
-                detail.Contains("not found on type", StringComparison.Ordinal) ? "unknown key" : Explain(detail));
+            if (detail.Contains("not found on type", StringComparison.Ordinal))
+            {
+                throw PipelineErrors.BadSetArgument(assignment, "unknown key");
+            }
+            var equals = assignment.IndexOf('=', StringComparison.Ordinal);
+            throw PipelineErrors.BadSetArgument(assignment, ParamRules.Explain(typeof(T), assignment[..equals].Trim(), assignment[(equals + 1)..].Trim()));
         }
     }
 
-    private static string Explain(string detail) =>
-        detail.Contains("not found on type", StringComparison.Ordinal) ? "unknown key" : detail;
-
-    private static Exception Innermost(Exception e)
+    private static YamlException Innermost(YamlException e)
     {
-        while (e.InnerException is not null)
+        var inner = e;
+        for (Exception? next = e.InnerException; next is not null; next = next.InnerException)
         {
-            e = e.InnerException;
+            if (next is YamlException yaml)
+            {
+                inner = yaml;
+            }
         }
-        return e;
+        return inner;
     }
 }

@@ -14,24 +14,41 @@ namespace Pipeline.Engine.Params;
 /// </summary>
 internal static class ParamsValidator
 {
-    /// <param name="document">The YAML tree, asked for only when there is an error to place.</param>
-    public static void Validate(object value, string file, Func<YamlNode?> document) => Walk(value, "", file, document);
+    private static readonly NullabilityInfoContext Nullability = new();
 
-    private static void Walk(object value, string path, string file, Func<YamlNode?> document)
+    /// <param name="document">The YAML tree, asked for only when there is an error to place.</param>
+    /// <param name="setFlag">The --set argument that set a key path, if one did: the error then names the flag.</param>
+    public static void Validate(object value, string file, Func<YamlNode?> document, Func<string, string?> setFlag) =>
+        Walk(value, "", new Place(file, document, setFlag));
+
+    private static void Walk(object value, string path, Place place)
     {
+        foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length == 0 && !property.PropertyType.IsValueType && property.GetValue(value) is null
+                && Nullability.Create(property).ReadState == NullabilityState.NotNull)
+            {
+                // "users:" with nothing after it: YAML's null, where the record needs a value.
+                var keyPath = Join(path, UnderscoredNamingConvention.Instance.Apply(property.Name));
+                throw PipelineErrors.InvalidParam(place.Of(keyPath), keyPath, "has no value; give one, or leave the key out for the default");
+            }
+        }
         var results = new List<ValidationResult>();
         if (!Validator.TryValidateObject(value, new ValidationContext(value), results, validateAllProperties: true))
         {
             var first = results[0];
             var member = first.MemberNames.FirstOrDefault();
             var keyPath = member is null ? path : Join(path, UnderscoredNamingConvention.Instance.Apply(member));
-            var node = YamlPaths.NodeAt(document(), keyPath);
-            var where = node is null ? file : $"{file}:{node.Start.Line}:{node.Start.Column}";
-            throw PipelineErrors.InvalidParam(where, keyPath.Length == 0 ? "(root)" : keyPath, first.ErrorMessage ?? "invalid");
+            throw PipelineErrors.InvalidParam(place.Of(keyPath), keyPath.Length == 0 ? "(root)" : keyPath, first.ErrorMessage ?? "invalid");
         }
         foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.GetIndexParameters().Length > 0 || property.GetValue(value) is not { } child || IsLeaf(child.GetType()))
+            if (property.GetIndexParameters().Length > 0)
+            {
+                continue;
+            }
+            var child = property.GetValue(value);
+            if (child is null || IsLeaf(child.GetType()))
             {
                 continue;
             }
@@ -43,7 +60,7 @@ internal static class ParamsValidator
                     {
                         if (entry.Value is { } item && !IsLeaf(item.GetType()))
                         {
-                            Walk(item, Join(childPath, Convert.ToString(entry.Key, CultureInfo.InvariantCulture)!), file, document);
+                            Walk(item, Join(childPath, Convert.ToString(entry.Key, CultureInfo.InvariantCulture)!), place);
                         }
                     }
                     break;
@@ -53,15 +70,29 @@ internal static class ParamsValidator
                     {
                         if (item is not null && !IsLeaf(item.GetType()))
                         {
-                            Walk(item, string.Create(CultureInfo.InvariantCulture, $"{childPath}[{index}]"), file, document);
+                            Walk(item, string.Create(CultureInfo.InvariantCulture, $"{childPath}[{index}]"), place);
                         }
                         index++;
                     }
                     break;
                 default:
-                    Walk(child, childPath, file, document);
+                    Walk(child, childPath, place);
                     break;
             }
+        }
+    }
+
+    private sealed record Place(string File, Func<YamlNode?> Document, Func<string, string?> SetFlag)
+    {
+        /// <summary>"--set train.mlp.epochs=0" when a flag set it, else "params.yaml:12:5", else "params.yaml".</summary>
+        public string Of(string keyPath)
+        {
+            if (SetFlag(keyPath) is { } flag)
+            {
+                return $"--set {flag}";
+            }
+            var node = YamlPaths.NodeAt(Document(), keyPath);
+            return node is null ? File : $"{File}:{node.Start.Line}:{node.Start.Column}";
         }
     }
 

@@ -7,7 +7,8 @@ namespace Pipeline.Engine.Params;
 /// <summary>Applies one <c>--set a.b=value</c> to the params document; the value is YAML (a number, a word, a [list]).</summary>
 internal static class SetOverride
 {
-    public static void Apply(YamlMappingNode root, string assignment)
+    /// <returns>The key path the assignment set.</returns>
+    public static string Apply(YamlMappingNode root, string assignment)
     {
         var equals = assignment.IndexOf('=', StringComparison.Ordinal);
         if (equals <= 0)
@@ -15,13 +16,17 @@ internal static class SetOverride
             throw PipelineErrors.BadSetArgument(assignment, "expected KEY=VALUE, e.g. --set train.mlp.epochs=50");
         }
         var path = assignment[..equals].Trim();
+        if (assignment[(equals + 1)..].Trim().Length == 0)
+        {
+            throw PipelineErrors.BadSetArgument(assignment, $"no value after '='; e.g. --set {path}=VALUE (a number, a word, or a [list])");
+        }
         var value = ParseValue(assignment, assignment[(equals + 1)..]);
         List<object> parts;
         try
         {
             parts = YamlPaths.Split(path).ToList();
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException or OverflowException)
         {
             throw PipelineErrors.BadSetArgument(assignment, $"'{path}' is not a key path like train.mlp.epochs or train.mlp.layers[0].units");
         }
@@ -36,6 +41,7 @@ internal static class SetOverride
                 _ => throw PipelineErrors.BadSetArgument(assignment, $"'{path}' does not name a value in params.yaml"),
             };
         }
+        return path;
     }
 
     private static YamlNode Step(YamlMappingNode map, string key, YamlNode? value)

@@ -14,5 +14,10 @@ public interface IRunReporter
 
     void Warn(string message);
 
+    /// <summary>Something worth a line that is not a warning (e.g. housekeeping done).</summary>
+    void Notice(string message)
+    {
+    }
+
     void Finished(StageResult result);
 }

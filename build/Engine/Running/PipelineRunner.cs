@@ -59,8 +59,9 @@ public sealed class PipelineRunner
         var stages = graph.Closure(target, request.Exclusive);
         CheckInputs(stages);
         CheckStages(stages);
-        // The caller holds the workspace lock: whatever is in the temp folder was left by a killed run.
+        // The caller holds the workspace lock: whatever is in the temp folder, or half-written in the cache, was left by a killed run.
         OutputCommitter.Delete(workspace.TempDir);
+        Sweep();
         var results = new List<StageResult>();
         string? error = null;
         var exitCode = ExitCodes.Success;
@@ -75,10 +76,12 @@ public sealed class PipelineRunner
                     continue;
                 }
                 var clock = Stopwatch.StartNew();
+                Interruption.Started(stage.Name);
                 try
                 {
                     var outcome = RunOne(stage, stage == target && request.Force, executor);
                     results.Add(new StageResult(stage.Name, outcome, clock.Elapsed));
+                    Interruption.Done(stage.Name, kept: outcome is StageOutcome.Ran or StageOutcome.Restored);
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
@@ -95,6 +98,29 @@ public sealed class PipelineRunner
             codes.Save();
         }
         return new RunResult(results, exitCode, error);
+    }
+
+    /// <summary>Temporary files a killed run or a full disk left in .pipeline (the cache's objects, the memos); only the lock holder runs this.</summary>
+    private void Sweep()
+    {
+        var left = cache.SweepTemporaries() + (Directory.Exists(workspace.StateDir) ? Directory.EnumerateFiles(workspace.StateDir, "*.tmp").Count(TryDelete) : 0);
+        if (left > 0)
+        {
+            reporter.Notice($"Removed {left} temporary file(s) an interrupted run left in .pipeline");
+        }
+    }
+
+    private static bool TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Puts every stage back as <paramref name="records"/> left it, from the run-cache, running nothing (Apply).</summary>

@@ -12,6 +12,10 @@ public abstract class PipelineTask<TParams> where TParams : class
     /// <summary>The name used by --target; defaults to the class name without "Task".</summary>
     public virtual string Name => TaskNaming.FromType(GetType());
 
+    /// <summary>One line for --help and --description, from [TaskDescription].</summary>
+    public string Description =>
+        (Attribute.GetCustomAttribute(GetType(), typeof(TaskDescriptionAttribute)) as TaskDescriptionAttribute)?.Description ?? "";
+
     /// <summary>Keys of params.yaml this stage reads: a section ("train") or a single value ("seed").</summary>
     public virtual IReadOnlyList<string> ParamKeys =>
         GetType().GetCustomAttribute<ParamsAttribute>()?.Keys ?? [];

@@ -6,9 +6,14 @@ using Pipeline.Stages.Predict;
 
 namespace Pipeline.Host.Commands;
 
-/// <summary>./build.sh --target=Predict --input=FILE: whose taste each track fits, on screen and in FILE.predictions.csv.</summary>
+/// <summary>
+/// ./build.sh --target=Predict --input=FILE [--top=N]: whose taste each track fits. The terminal shows the first
+/// N rows (20 by default), FILE.predictions.csv has them all; it says which model it used, and warns when that
+/// model is stale against params.yaml.
+/// </summary>
 internal static class PredictCommand
 {
+    private const int DefaultTop = 20;
     private static readonly string[] FixedColumns = ["Track", "Artists", "Fits"];
 
     public static int Run(CommandRequest request)
@@ -17,23 +22,57 @@ internal static class PredictCommand
         {
             throw new PipelineException("Predict needs --input=FILE (a CSV or Parquet file of tracks with audio features)", ExitCodes.BadUsage);
         }
+        if (request.Top is < 0)
+        {
+            throw new PipelineException($"--top {request.Top}: must be 0 or more (the rows shown; the file has them all)", ExitCodes.BadUsage);
+        }
+        var model = Path.Combine(request.Workspace, TrainTask.Model);
+        request.Output.WriteLine($"Using the model in {TrainTask.Model} ({ModelSummary(model)})");
+        var stale = request.StaleReasons("Train");
+        if (stale.Count > 0)
+        {
+            request.Errors.WriteLine(TerminalText.Safe(
+                $"warning: the model is stale against params.yaml ({string.Join("; ", stale)}); ./build.sh --target=Train brings it up to date", keepNewlines: true));
+        }
         var input = Path.GetFullPath(request.Input, request.Workspace);
-        var table = Predictor.Predict(input, request.Input, Path.Combine(request.Workspace, FeaturesTask.Preprocessing),
-            Path.Combine(request.Workspace, TrainTask.Model), message => request.Output.WriteLine(message));
-        Print(table, request.Output);
-        request.Output.WriteLine($"Wrote {Path.GetRelativePath(request.Workspace, table.OutputFile)}");
+        var table = Predictor.Predict(input, request.Input, Path.Combine(request.Workspace, FeaturesTask.Preprocessing), model,
+            message => request.Output.WriteLine(TerminalText.Safe(message, keepNewlines: true)));
+        var top = request.Top ?? DefaultTop;
+        Print(table, top, request.Output);
+        var written = Path.GetRelativePath(request.Workspace, table.OutputFile);
+        request.Output.WriteLine(table.Tracks.Count > top
+            ? $"Showed {top} of {table.Tracks.Count} songs; all are in {written}"
+            : $"Wrote {written}");
         return ExitCodes.Success;
     }
 
-    private static void Print(PredictionTable table, TextWriter output)
+    private static string ModelSummary(string modelDir)
+    {
+        var manifest = Path.Combine(modelDir, "model.json");
+        if (!File.Exists(manifest))
+        {
+            return "not trained yet";
+        }
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(manifest));
+            return document.RootElement.TryGetProperty("kind", out var kind) ? $"{kind.GetString()}, trained {File.GetLastWriteTimeUtc(manifest):yyyy-MM-dd HH:mm} UTC" : "unknown kind";
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return "damaged";
+        }
+    }
+
+    private static void Print(PredictionTable table, int top, TextWriter output)
     {
         var classes = table.Classes.Count;
-        var header = FixedColumns.Concat(table.Classes).ToArray();
-        var rows = table.Tracks.Select((t, r) =>
+        var header = FixedColumns.Concat(table.Classes.Select(c => TerminalText.Safe(c))).ToArray();
+        var rows = table.Tracks.Take(top).Select((t, r) =>
         {
             var p = table.Probabilities.AsSpan(r * classes, classes).ToArray();
             var best = Array.IndexOf(p, p.Max());
-            return new[] { Clip(t.Name), Clip(t.Artists), table.Classes[best] }
+            return new[] { Clip(TerminalText.Safe(t.Name)), Clip(TerminalText.Safe(t.Artists)), TerminalText.Safe(table.Classes[best]) }
                 .Concat(p.Select(v => v.ToString("0.000", CultureInfo.InvariantCulture))).ToArray();
         }).ToList();
         var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();

@@ -6,6 +6,7 @@ namespace Pipeline.Host.Tasks;
 
 /// <summary>t-SNE (or PCA) of what the model sees in each song.</summary>
 [Params("seed", "embed")]
+[TaskDescription("t-SNE (or PCA) map of the model's last hidden layer")]
 public sealed class EmbedTask : PipelineTask<PipelineParams>
 {
     public const string Embedding = "data/embedding";
@@ -17,5 +18,5 @@ public sealed class EmbedTask : PipelineTask<PipelineParams>
 
     public override void Run(StageContext<PipelineParams> context) =>
         Embedder.Embed(context.Params.Seed, context.Params.Embed, context.Input(TrainTask.Model), context.Input(FeaturesTask.Matrices),
-            context.Input(FeaturesTask.Preprocessing), context.Output(Embedding), context.Output(Summary), context.Progress, context.Log);
+            context.Input(FeaturesTask.Preprocessing), context.Output(Embedding), context.Output(Summary), context.Progress, context.Log, context.Phases);
 }

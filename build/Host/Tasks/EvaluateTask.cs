@@ -6,6 +6,7 @@ namespace Pipeline.Host.Tasks;
 
 /// <summary>Metrics on the test split (the pipeline's metrics) and the test predictions.</summary>
 [Params("seed")]
+[TaskDescription("Metrics on the test split, per-person figures, the test predictions")]
 public sealed class EvaluateTask : PipelineTask<PipelineParams>
 {
     public const string MetricsFile = "reports/metrics.json";

@@ -6,6 +6,7 @@ namespace Pipeline.Host.Tasks;
 
 /// <summary>The train and test feature matrices, and the preprocessing fitted on train.</summary>
 [Params("seed", "features")]
+[TaskDescription("Train and test feature matrices, and the preprocessing fitted on train")]
 public sealed class FeaturesTask : PipelineTask<PipelineParams>
 {
     public const string Matrices = "data/features";

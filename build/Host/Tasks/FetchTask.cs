@@ -6,6 +6,7 @@ namespace Pipeline.Host.Tasks;
 
 /// <summary>Everyone's liked songs, from the demo generator, CSV/Parquet exports or Spotify.</summary>
 [Params("seed", "fetch")]
+[TaskDescription("Everyone's liked songs: the embedded demo, CSV/Parquet exports, or Spotify")]
 public sealed class FetchTask : PipelineTask<PipelineParams>
 {
     public const string Tracks = "data/raw/tracks.parquet";

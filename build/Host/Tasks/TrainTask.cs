@@ -6,6 +6,7 @@ namespace Pipeline.Host.Tasks;
 
 /// <summary>The classifier: the MLP by default, or an ML.NET trainer.</summary>
 [Params("seed", "train")]
+[TaskDescription("The classifier: the MLP by default, or an ML.NET trainer")]
 public sealed class TrainTask : PipelineTask<PipelineParams>
 {
     public const string Model = "models/model";

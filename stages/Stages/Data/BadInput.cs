@@ -13,13 +13,22 @@ public static class BadInput
         new($"{file}: no track id or title column (looked for id, track_id, uri, name, track_name, title...; found: {string.Join(", ", found)})");
 
     public static InvalidDataException TooManyBadRows(string file, int bad, int total, double limit, string firstProblem) =>
-        new($"{file}: {bad} of {total} rows have an empty or non-numeric feature, more than the allowed {limit * 100:0.##}% (fetch.max_bad_rows); first: {firstProblem}");
+        new($"{file}: {bad} of {total} rows have an empty, non-numeric or impossible feature, more than the allowed {limit * 100:0.##}% (fetch.max_bad_rows); first: {firstProblem}");
 
     public static InvalidDataException Unreadable(string file, string detail) =>
         new($"{file}: cannot be read: {detail}");
 
-    public static InvalidDataException FileMissing(string file, string param) =>
-        new($"{file}: not found (named by {param} in params.yaml)");
+    public static InvalidDataException FileMissing(string file, string namedBy) =>
+        new($"{file}: not found (named by {namedBy})");
+
+    public static InvalidDataException IsFolder(string file, string namedBy) =>
+        new($"{file}: is a folder, not a file (named by {namedBy})");
+
+    public static InvalidDataException SameColumn(string file, string feature, IEnumerable<string> headers) =>
+        new($"{file}: columns {string.Join(" and ", headers.Select(h => $"'{h}'"))} both read as '{feature}'; drop or rename one");
+
+    public static InvalidDataException NoFeatures(string detail) =>
+        new($"no features left to train on: {detail}");
 
     public static InvalidDataException NoTracks(string user, string file) =>
         new($"{file}: '{user}' has no tracks");
@@ -31,7 +40,9 @@ public static class BadInput
         new($"{param} names columns the data lacks: {string.Join(", ", unknown)} (available: {string.Join(", ", available)})");
 
     public static InvalidDataException TooFewUsers(string file, IEnumerable<string> users) =>
-        new($"{file}: needs songs from two or more people, found only: {string.Join(", ", users)}");
+        users.Any()
+            ? new($"{file}: needs songs from two or more people, found only: {string.Join(", ", users)}")
+            : new($"{file}: needs songs from two or more people, and no songs are left (every song is liked by several people and features.shared_tracks drops those, or every row was bad)");
 
     public static InvalidDataException TooFewRows(string file, int rows, int classes) =>
         new($"{file}: {rows} rows is too few for {classes} classes (need at least {classes * 2}, two per class)");

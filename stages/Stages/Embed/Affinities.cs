@@ -11,17 +11,25 @@ internal sealed record Affinities(int[] RowStart, int[] Columns, double[] Values
     public int Rows => RowStart.Length - 1;
 
     /// <summary>Barnes-Hut: the 3 x perplexity nearest neighbours of each point, from a vantage-point tree.</summary>
-    public static Affinities Nearest(double[] x, int n, int d, double perplexity, int seed)
+    public static Affinities Nearest(double[] x, int n, int d, double perplexity, int seed, IProgress<(string Phase, long Done, long Total)>? phases = null)
     {
+        const string phase = "nearest neighbours";
         var k = Math.Min(n - 1, (int)(3 * perplexity) + 1);
+        phases?.Report((phase, 0, n));
         var tree = new VantagePointTree(x, n, d, seed);
         var neighbours = new int[n][];
         var conditional = new double[n][];
+        long found = 0;
         Parallel.For(0, n, i =>
         {
             var (indices, distances) = tree.Nearest(i, k);
             neighbours[i] = indices;
             conditional[i] = Conditional(distances, perplexity);
+            var done = Interlocked.Increment(ref found);
+            if (done % 1000 == 0 || done == n)
+            {
+                phases?.Report((phase, done, n));
+            }
         });
         return Symmetrize(neighbours, conditional, n);
     }

@@ -17,7 +17,8 @@ public static class Embedder
     public const string EmbeddingFile = "embedding.parquet";
 
     public static TsneResult Embed(int seed, EmbedParams parameters, string modelDir, string featuresDir, string preprocessingPath,
-        string embeddingDir, string summaryPath, IProgress<double> progress, Action<string> log)
+        string embeddingDir, string summaryPath, IProgress<double> progress, Action<string> log,
+        IProgress<(string Phase, long Done, long Total)>? phases = null)
     {
         var preprocessing = Preprocessing.Load(preprocessingPath);
         var model = ModelStore.Load(modelDir, seed);
@@ -34,7 +35,7 @@ public static class Embedder
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = parameters.Method == "pca"
             ? new TsneResult(Pca.Project2D(vectors, all.Rows, width), double.NaN, 0, Exact: true)
-            : Tsne.Run(vectors, all.Rows, width, new TsneOptions { Perplexity = parameters.Perplexity, Iterations = parameters.Iterations, Seed = seed }, progress);
+            : Tsne.Run(vectors, all.Rows, width, new TsneOptions { Perplexity = parameters.Perplexity, Iterations = parameters.Iterations, Seed = seed, Phases = phases }, progress);
         clock.Stop();
         var probabilities = model.Probabilities(all);
         Directory.CreateDirectory(embeddingDir);

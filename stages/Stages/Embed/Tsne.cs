@@ -21,7 +21,7 @@ public static class Tsne
         }
         var perplexity = Math.Min(options.Perplexity, (n - 1) / 3.0);
         var exact = options.ForceExact || n < options.ExactBelow;
-        var p = exact ? Affinities.All(x, n, d, perplexity) : Affinities.Nearest(x, n, d, perplexity, options.Seed);
+        var p = exact ? Affinities.All(x, n, d, perplexity) : Affinities.Nearest(x, n, d, perplexity, options.Seed, options.Phases);
         var y = Pca.Project2D(x, n, d);
         var scale = 1e-4 / Math.Max(StandardDeviation(y, 0), 1e-12);
         for (var i = 0; i < y.Length; i++)
@@ -39,9 +39,10 @@ public static class Tsne
             var early = iteration < ExaggerationIterations;
             z = exact ? forces.Exact(y, p, early ? EarlyExaggeration : 1, gradient) : forces.BarnesHut(y, p, early ? EarlyExaggeration : 1, gradient);
             Step(y, gradient, update, gains, early ? 0.5 : 0.8, learningRate);
-            if (iteration % 25 == 24)
+            if (iteration % 25 == 24 || iteration == options.Iterations - 1)
             {
                 progress.Report((iteration + 1) / (double)options.Iterations);
+                options.Phases?.Report(("t-SNE iterations", iteration + 1, options.Iterations));
             }
         }
         z = exact ? forces.Exact(y, p, 1, gradient) : forces.BarnesHut(y, p, 1, gradient);

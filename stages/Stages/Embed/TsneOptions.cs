@@ -13,6 +13,9 @@ public sealed record TsneOptions
     /// <summary>Below this many points the exact O(N^2) gradient is used.</summary>
     public int ExactBelow { get; init; } = 200;
     public bool ForceExact { get; init; }
+
+    /// <summary>Named phases with counts (neighbours found, iterations done), for a long layout to show it is alive.</summary>
+    public IProgress<(string Phase, long Done, long Total)>? Phases { get; init; }
 }
 
 /// <summary>The 2-D layout (row-major, N x 2) and the final KL divergence.</summary>

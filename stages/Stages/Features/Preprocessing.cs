@@ -61,8 +61,17 @@ public sealed record Preprocessing
 
     public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Json) + "\n");
 
-    public static Preprocessing Load(string path) =>
-        JsonSerializer.Deserialize<Preprocessing>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{path}: empty");
+    public static Preprocessing Load(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<Preprocessing>(File.ReadAllText(path), Json) ?? throw new JsonException("the file holds null");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: damaged ({e.Message.Split('\n')[0]}); rebuild it with ./build.sh --target=Features --force");
+        }
+    }
 
     private static int IndexOf(IReadOnlyList<double> categories, double value)
     {

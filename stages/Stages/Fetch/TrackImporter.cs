@@ -20,11 +20,13 @@ internal static class TrackImporter
         IReadOnlyList<string> required, Action<string> log)
     {
         var layout = Layout(raw, labelColumn, required);
-        var rows = new List<(string User, string Id, string Name, string Artists, double[] Values)>(raw.Rows.Count);
+        var rows = new List<(string User, string Id, string Name, string Artists, double[] Values)>();
         var bad = 0;
+        var total = 0;
         string? firstProblem = null;
         foreach (var row in raw.Rows)
         {
+            total++;
             var problem = TryParse(raw, row, layout, out var values);
             if (problem is not null)
             {
@@ -44,11 +46,11 @@ internal static class TrackImporter
         }
         if (bad > 0)
         {
-            if (bad > maxBadRows * raw.Rows.Count)
+            if (bad > maxBadRows * total)
             {
-                throw BadInput.TooManyBadRows(raw.File, bad, raw.Rows.Count, maxBadRows, firstProblem!);
+                throw BadInput.TooManyBadRows(raw.File, bad, total, maxBadRows, firstProblem!);
             }
-            log($"{raw.File}: dropped {bad} of {raw.Rows.Count} rows with an empty or non-numeric feature (first: {firstProblem})");
+            log($"{raw.File}: dropped {bad} of {total} rows with an empty, non-numeric or impossible feature (first: {firstProblem})");
         }
         var features = layout.Features.Select((f, k) => new NumericColumn(f.Name, rows.Select(r => r.Values[k]).ToArray(), AudioFeatures.IsIntegral(f.Name))).ToList();
         return new TrackTable(rows.Select(r => r.User).ToArray(), rows.Select(r => r.Id).ToArray(),
@@ -75,6 +77,14 @@ internal static class TrackImporter
             label = ColumnAliases.Named(headers, labelColumn) ?? throw BadInput.MissingColumns(raw.File, [labelColumn], headers);
         }
         var optional = AudioFeatures.TimbreAndPitch.Where(f => !required.Contains(f)).Select(f => (Name: f, Index: ColumnAliases.Feature(headers, f))).ToList();
+        foreach (var feature in required.Concat(AudioFeatures.TimbreAndPitch).Distinct())
+        {
+            var same = headers.Where(h => ColumnAliases.Normalize(h) == ColumnAliases.Normalize(feature)).ToList();
+            if (same.Count > 1)
+            {
+                throw BadInput.SameColumn(raw.File, feature, same);
+            }
+        }
         var features = required.Select(f => (f, ColumnAliases.Feature(headers, f)!.Value)).ToList();
         if (optional.Count > 0 && optional.All(o => o.Index is not null))
         {
@@ -98,6 +108,11 @@ internal static class TrackImporter
             if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out values[k]) || !double.IsFinite(values[k]))
             {
                 return $"{raw.File}:{row.Line}: column '{raw.Headers[index]}' is {(cell.Length == 0 ? "empty" : $"'{cell}'")}";
+            }
+            if (AudioFeatures.Range(name) is { } range && (values[k] < range.Min || values[k] > range.Max))
+            {
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"{raw.File}:{row.Line}: column '{raw.Headers[index]}' is {cell}, outside {range.Min:0.###} to {range.Max:0.###}");
             }
         }
         if (layout.Label is { } label && row.Cells[label].Trim().Length == 0)

@@ -10,6 +10,6 @@ public sealed record EmbedParams
     [Range(2.0, 100.0, ErrorMessage = "must be between 2 and 100")]
     public double Perplexity { get; init; } = 30;
 
-    [Range(250, 100_000, ErrorMessage = "must be at least 250")]
+    [Range(250, 100_000, ErrorMessage = "must be between 250 and 100,000")]
     public int Iterations { get; init; } = 1000;
 }

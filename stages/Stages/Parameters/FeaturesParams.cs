@@ -1,8 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using Pipeline.Stages.Data;
 
 namespace Pipeline.Stages.Parameters;
 
-public sealed record FeaturesParams
+public sealed record FeaturesParams : IValidatableObject
 {
     public List<string> Numerical { get; init; } =
         ["danceability", "energy", "loudness", "speechiness", "acousticness", "instrumentalness", "liveness", "valence", "tempo", "duration_ms"];
@@ -20,4 +21,26 @@ public sealed record FeaturesParams
     /// <summary>Songs several people like: drop (default), keep (one row per person) or combine (a class "a+b").</summary>
     [RegularExpression("^(drop|keep|combine)$", ErrorMessage = "must be drop, keep or combine")]
     public string SharedTracks { get; init; } = "drop";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var known = AudioFeatures.All.Concat(AudioFeatures.TimbreAndPitch).ToHashSet(StringComparer.Ordinal);
+        foreach (var (list, names) in new[] { (nameof(Numerical), Numerical), (nameof(Categorical), Categorical) })
+        {
+            if (names.FirstOrDefault(n => !known.Contains(n)) is { } unknown)
+            {
+                yield return new ValidationResult(
+                    $"'{unknown}' is not an audio feature; the features are {string.Join(", ", AudioFeatures.All)} (and timbre_0..11, pitch_0..11)", [list]);
+            }
+        }
+        var twice = Numerical.Concat(Categorical).GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+        {
+            yield return new ValidationResult($"'{twice.Key}' is listed twice (numerical and categorical together may name a feature once)", [nameof(Numerical)]);
+        }
+        if (Numerical.Count == 0 && Categorical.Count == 0 && !Timbre)
+        {
+            yield return new ValidationResult("no features: numerical and categorical are empty and timbre is false; a model needs at least one input", [nameof(Numerical)]);
+        }
+    }
 }

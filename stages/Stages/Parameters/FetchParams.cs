@@ -26,6 +26,30 @@ public sealed record FetchParams : IValidatableObject
     [Range(0.0, 1.0, ErrorMessage = "must be between 0 and 1")]
     public double MaxBadRows { get; init; } = 0.05;
 
+    /// <summary>Files are inputs the lock records by workspace path: they must be inside the workspace, and one person's each.</summary>
+    private IEnumerable<ValidationResult> FileProblems()
+    {
+        var files = Users.Where(u => u.Value.File is not null).Select(u => (Key: $"{u.Key}.file", Path: u.Value.File!)).ToList();
+        if (Csv.File is not null)
+        {
+            files.Add(("csv.file", Csv.File));
+        }
+        foreach (var (key, path) in files)
+        {
+            if (WorkspaceFiles.Problem(path) is { } problem)
+            {
+                yield return new ValidationResult($"{key} '{path}' {problem}", [key == "csv.file" ? nameof(Csv) : nameof(Users)]);
+            }
+        }
+        var same = files.GroupBy(f => WorkspaceFiles.Normalize(f.Path), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (same is not null)
+        {
+            yield return new ValidationResult(
+                $"{string.Join(" and ", same.Select(f => f.Key))} are the same file '{same.First().Path}': give each person their own export, or one file with a label column (csv.file)",
+                [nameof(Users)]);
+        }
+    }
+
     private IEnumerable<ValidationResult> SpotifyProblems()
     {
         foreach (var (name, user) in Users)
@@ -51,6 +75,14 @@ public sealed record FetchParams : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (Users.Keys.FirstOrDefault(n => n.Trim().Length == 0 || n.Any(char.IsControl)) is { } blank)
+        {
+            yield return new ValidationResult($"'{blank}' is not a name: a person's name needs a letter or digit, and no control characters", [nameof(Users)]);
+        }
+        foreach (var problem in FileProblems())
+        {
+            yield return problem;
+        }
         if (Csv.File is null && Users.Count < 2)
         {
             yield return new ValidationResult("needs two or more people", [nameof(Users)]);

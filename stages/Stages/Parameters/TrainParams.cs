@@ -12,19 +12,19 @@ public sealed record TrainParams
 
 public sealed record MlpParams
 {
-    [MinLength(1, ErrorMessage = "needs at least one hidden layer")]
+    [Length(1, 16, ErrorMessage = "needs between 1 and 16 hidden layers")]
     public List<LayerParams> Layers { get; init; } = [new()];
 
-    [Range(1, 100_000, ErrorMessage = "must be at least 1")]
+    [Range(1, 100_000, ErrorMessage = "must be between 1 and 100,000")]
     public int Epochs { get; init; } = 100;
 
-    [Range(1, 1_000_000, ErrorMessage = "must be at least 1")]
+    [Range(1, 1_000_000, ErrorMessage = "must be between 1 and 1,000,000")]
     public int BatchSize { get; init; } = 128;
 
-    [Range(1e-9, 10.0, MinimumIsExclusive = true, ErrorMessage = "must be greater than 0")]
+    [Range(0.0, 10.0, MinimumIsExclusive = true, ErrorMessage = "must be greater than 0 and at most 10")]
     public double LearningRate { get; init; } = 0.05;
 
-    [Range(1, 100_000, ErrorMessage = "must be at least 1")]
+    [Range(1, 100_000, ErrorMessage = "must be between 1 and 100,000")]
     public int Patience { get; init; } = 5;
 
     /// <summary>The share of the training rows held out (stratified, seeded) to watch for early stopping; never the test set.</summary>
@@ -34,7 +34,8 @@ public sealed record MlpParams
 
 public sealed record LayerParams
 {
-    [Range(1, 100_000, ErrorMessage = "must be at least 1")]
+    /// <summary>At most 4,096: Embed projects the last hidden layer, and its PCA holds a units x units matrix.</summary>
+    [Range(1, 4_096, ErrorMessage = "must be between 1 and 4,096 (wider layers do not fit the embedding's units x units matrix in memory, and train no better on 13-37 features)")]
     public int Units { get; init; } = 5;
 
     [RegularExpression("^(relu|tanh|sigmoid|linear)$", ErrorMessage = "must be relu, tanh, sigmoid or linear")]

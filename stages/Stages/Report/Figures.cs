@@ -18,19 +18,31 @@ public static class Figures
     public static Color ColorOf(int user) => Palette[user % Palette.Length];
 
     /// <summary>Draws every figure the data allows into <paramref name="folder"/>; returns the file names written.</summary>
-    public static IReadOnlyList<string> DrawAll(ReportData data, string folder)
+    /// <summary>The most figures a report draws.</summary>
+    public const int Count = 5;
+
+    /// <param name="drawn">Told the number drawn so far, from 0, so a slow figure shows the phase is alive.</param>
+    public static IReadOnlyList<string> DrawAll(ReportData data, string folder, Action<int>? drawn = null)
     {
         FigureFont.Register();
         Directory.CreateDirectory(folder);
         var written = new List<string>();
+        var steps = 0;
+        void Step() => drawn?.Invoke(steps++);
+        Step();
         Save(DrawRoc(data), folder, Roc, written);
+        Step();
         Save(DrawConfusion(data), folder, Confusion, written);
+        Step();
         if (data.History is not null)
         {
             Save(DrawTraining(data), folder, Training, written);
         }
+        Step();
         Save(DrawEmbedding(data), folder, Embedding, written);
+        Step();
         Save(DrawImportance(data), folder, Importance, written);
+        Step();
         return written;
     }
 

@@ -23,6 +23,10 @@ public static partial class HtmlReport
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"lead\">Model <b>{Escape.Html(data.Model)}</b>, trained on ")
             .Append(CultureInfo.InvariantCulture, $"{data.TrainRows} songs and tested on {data.TestRows} it never saw, from ")
             .Append(string.Join(", ", data.Classes.Select(Escape.Html))).Append(".</p>\n");
+        if (data.SourceNote is { } note)
+        {
+            html.Append("<p>").Append(Escape.Html(note)).Append("</p>\n");
+        }
         html.Append("<section class=\"cards\">\n");
         foreach (var (label, key) in ReportText.Metrics)
         {

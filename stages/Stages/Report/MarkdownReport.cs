@@ -14,6 +14,10 @@ public static class MarkdownReport
         text.Append(CultureInfo.InvariantCulture, $"Model **{data.Model}**, trained on {data.TrainRows} songs ")
             .Append(CultureInfo.InvariantCulture, $"and tested on {data.TestRows} it never saw, from {data.Classes.Count} people: ")
             .Append(string.Join(", ", data.Classes.Select(Escape.MarkdownCell))).Append(".\n\n");
+        if (data.SourceNote is { } note)
+        {
+            text.Append(Escape.MarkdownCell(note)).Append("\n\n");
+        }
         text.Append("| Metric | Value |\n|---|---:|\n");
         foreach (var (label, key) in ReportText.Metrics)
         {

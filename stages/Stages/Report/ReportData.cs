@@ -25,6 +25,9 @@ public sealed record ReportData(
             ReadEmbedding(Path.Combine(embeddingDir, "embedding.parquet")), summary.RootElement.Clone(), ModelStore.LoadHistory(modelDir), paramsJson);
     }
 
+    /// <summary>Where the songs came from, when the report should say (the demo: who got which taste profile).</summary>
+    public string? SourceNote { get; init; }
+
     public string Model => Metrics.GetProperty("model").GetString()!;
 
     public int TrainRows => Metrics.GetProperty("rows").GetProperty("train").GetInt32();

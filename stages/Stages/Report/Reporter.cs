@@ -4,11 +4,15 @@ namespace Pipeline.Stages.Report;
 public static class Reporter
 {
     /// <param name="changes">Markdown of what changed against a revision (a section of report.md), or null.</param>
-    public static void Write(ReportData data, string? changes, string markdownPath, string htmlPath, string figuresFolder, Action<string> log)
+    public static void Write(ReportData data, string? changes, string markdownPath, string htmlPath, string figuresFolder, Action<string> log,
+        IProgress<(string Phase, long Done, long Total)>? phases = null)
     {
-        var figures = Figures.DrawAll(data, figuresFolder);
+        var figures = Figures.DrawAll(data, figuresFolder, done => phases?.Report(("figures", done, Figures.Count)));
+        phases?.Report(("pages", 0, 2));
         File.WriteAllText(markdownPath, MarkdownReport.Render(data, figures, changes));
+        phases?.Report(("pages", 1, 2));
         File.WriteAllText(htmlPath, HtmlReport.Render(data, figures, figuresFolder));
+        phases?.Report(("pages", 2, 2));
         log($"{figures.Count} figures, report.md and report.html ({data.Mistakes} misclassified test songs)");
     }
 }

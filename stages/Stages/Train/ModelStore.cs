@@ -23,8 +23,16 @@ public static class ModelStore
         {
             throw new InvalidDataException($"{manifest}: no trained model here; run ./build.sh --target=Train first");
         }
-        using var document = JsonDocument.Parse(File.ReadAllText(manifest));
-        return document.RootElement.GetProperty("kind").GetString() == "mlp" ? MlpClassifier.Load(directory) : MlNetClassifier.Load(directory, seed);
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(manifest));
+            return document.RootElement.GetProperty("kind").GetString() == "mlp" ? MlpClassifier.Load(directory) : MlNetClassifier.Load(directory, seed);
+        }
+        catch (Exception e) when (e is not InvalidDataException and not OutOfMemoryException and not IOException)
+        {
+            // Truncated, edited or from another version: say which file, and the command that rebuilds it.
+            throw new InvalidDataException($"{manifest}: the model is damaged ({e.Message.Split('\n')[0]}); rebuild it with ./build.sh --target=Train --force");
+        }
     }
 
     public static TrainingHistory? LoadHistory(string directory)

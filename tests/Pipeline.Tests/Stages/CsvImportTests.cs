@@ -86,7 +86,7 @@ public sealed class CsvImportTests : IDisposable
         var result = FetchCsv(["--set", "fetch.max_bad_rows=0.3"], ("paulo", "bad-rows.csv"), ("amelia", "kaggle-amelia.csv"));
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("imports/bad-rows.csv: dropped 2 of 8 rows with an empty or non-numeric feature (first: imports/bad-rows.csv:4: column 'energy' is empty)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("imports/bad-rows.csv: dropped 2 of 8 rows with an empty, non-numeric or impossible feature (first: imports/bad-rows.csv:4: column 'energy' is empty)", result.Out, StringComparison.Ordinal);
         var tracks = TrackStore.Read(workspace!.PathOf("data/raw/tracks.parquet"));
         Assert.Equal(6, tracks.User.Count(u => u == "paulo"));
         Assert.DoesNotContain(0.0, tracks.Column("energy")!.Values);
@@ -98,7 +98,7 @@ public sealed class CsvImportTests : IDisposable
         var result = FetchCsv(("paulo", "bad-rows.csv"), ("amelia", "kaggle-amelia.csv"));
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("imports/bad-rows.csv: 2 of 8 rows have an empty or non-numeric feature, more than the allowed 5%", result.Err, StringComparison.Ordinal);
+        Assert.Contains("imports/bad-rows.csv: 2 of 8 rows have an empty, non-numeric or impossible feature, more than the allowed 5%", result.Err, StringComparison.Ordinal);
         Assert.Contains("first: imports/bad-rows.csv:4: column 'energy' is empty", result.Err, StringComparison.Ordinal);
     }
 

@@ -11,7 +11,7 @@ public sealed class FetchFeaturesPipelineTests : IDisposable
     /// SHA-256 of data/raw/tracks.parquet for the default demo (seed 12345, paulo and amelia, 500 songs each).
     /// If this changes, the demo data changed for every user: say so in the change.
     /// </summary>
-    private const string DemoTracksSha256 = "aff870f43f8a62c0fb115aaa009c942424faf0e58ef642681aaf6ae2b9968821";
+    private const string DemoTracksSha256 = "a359e0922f0483cd773047c43196e3ac6312cece7e83ec57a05c5afda4396167";
 
     private readonly SongWorkspace workspace = new(SongWorkspace.DemoParams(tracksPerUser: 500));
 
@@ -63,7 +63,7 @@ public sealed class FetchFeaturesPipelineTests : IDisposable
         var run = workspace.Run("--target=Features", "--set", "features.numerical=[energy, loudnes]");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("features.numerical names columns the data lacks: loudnes (available: danceability, energy, key, loudness", run.Err, StringComparison.Ordinal);
+        Assert.Contains("--set features.numerical=[energy, loudnes]: 'features.numerical': 'loudnes' is not an audio feature; the features are danceability, energy, key, loudness", run.Err, StringComparison.Ordinal);
         Assert.False(File.Exists(workspace.PathOf("models/preprocessing.json")));
     }
 

@@ -78,12 +78,17 @@ public sealed class TrainEvaluateTests : IDisposable
     }
 
     [Theory]
-    [InlineData("train.mlp.layers=[{units: 0}]", "'train.mlp.layers[0].units': must be at least 1")]
-    [InlineData("train.mlp.layers=[{units: 5, activation: swish}]", "'train.mlp.layers[0].activation': must be relu, tanh, sigmoid or linear")]
-    [InlineData("train.mlp.learning_rate=0", "'train.mlp.learning_rate': must be greater than 0")]
-    [InlineData("train.mlp.learning_rate=-0.1", "'train.mlp.learning_rate': must be greater than 0")]
-    [InlineData("train.mlp.batch_size=0", "'train.mlp.batch_size': must be at least 1")]
-    [InlineData("train.mlp.patience=0", "'train.mlp.patience': must be at least 1")]
+    [InlineData("train.mlp.layers=[{units: 0}]", "--set train.mlp.layers=[{units: 0}]: 'train.mlp.layers[0].units': must be between 1 and 4,096")]
+    [InlineData("train.mlp.layers=[{units: 5, activation: swish}]", "--set train.mlp.layers=[{units: 5, activation: swish}]: 'train.mlp.layers[0].activation': must be relu, tanh, sigmoid or linear")]
+    [InlineData("train.mlp.learning_rate=0", "--set train.mlp.learning_rate=0: 'train.mlp.learning_rate': must be greater than 0 and at most 10")]
+    [InlineData("train.mlp.learning_rate=100", "'train.mlp.learning_rate': must be greater than 0 and at most 10")]
+    [InlineData("train.mlp.batch_size=0", "'train.mlp.batch_size': must be between 1 and 1,000,000")]
+    [InlineData("train.mlp.patience=0", "'train.mlp.patience': must be between 1 and 100,000")]
+    [InlineData("train.mlp.epochs=1000000", "--set train.mlp.epochs=1000000: 'train.mlp.epochs': must be between 1 and 100,000")]
+    [InlineData("train.mlp.epochs=99999999999", "--set train.mlp.epochs=99999999999: '99999999999' is too large for a whole number; it must be between 1 and 100,000")]
+    [InlineData("train.mlp.epochs=abc", "--set train.mlp.epochs=abc: 'abc' is not a whole number; it must be between 1 and 100,000")]
+    [InlineData("seed=", "--set seed=: no value after '='")]
+    [InlineData("train.mlp.layers=[{units: 100000}]", "'train.mlp.layers[0].units': must be between 1 and 4,096 (wider layers do not fit")]
     [InlineData("train.model=svm", "'train.model': must be mlp, lightgbm, logistic or forest")]
     public void Bad_train_params_stop_before_any_training(string assignment, string expected)
     {
@@ -101,7 +106,7 @@ public sealed class TrainEvaluateTests : IDisposable
 
         var run = workspace.Run("--target=Train");
 
-        Assert.Contains("params.yaml:5:18: 'train.mlp.layers[1].units': must be at least 1", run.Err, StringComparison.Ordinal);
+        Assert.Contains("params.yaml:5:18: 'train.mlp.layers[1].units': must be between 1 and 4,096", run.Err, StringComparison.Ordinal);
     }
 
     [Fact]

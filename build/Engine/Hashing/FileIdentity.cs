@@ -1,0 +1,19 @@
+namespace Pipeline.Engine.Hashing;
+
+/// <summary>
+/// What a path resolves to: a symlink is followed to its final target, so an edit of the target changes the
+/// identity (size and mtime) that hash memos and the up-to-date stamp compare.
+/// </summary>
+public readonly record struct FileIdentity(long Size, long MtimeTicks)
+{
+    /// <summary>Null when the path, or the file a link points to, does not exist.</summary>
+    public static FileIdentity? Of(string path)
+    {
+        var info = new FileInfo(path);
+        if (info.LinkTarget is not null)
+        {
+            info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? new FileInfo(path + "\0missing");
+        }
+        return info.Exists ? new FileIdentity(info.Length, info.LastWriteTimeUtc.Ticks) : null;
+    }
+}
