@@ -7,9 +7,16 @@ namespace Pipeline.Benchmarks;
 /// <summary>Runs a command and reads its wall time and peak memory (GNU time's %M).</summary>
 internal static partial class Measure
 {
-    public static (double Seconds, long PeakKb, string Output) Run(string directory, string command, params string[] args)
+    public static (double Seconds, long PeakKb, string Output) Run(string directory, string command, params string[] args) =>
+        Run(directory, command, args, []);
+
+    public static (double Seconds, long PeakKb, string Output) Run(string directory, string command, string[] args, params (string Name, string Value)[] environment)
     {
         var start = new ProcessStartInfo("/usr/bin/time") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         foreach (var arg in new[] { "-f", "peak-kb=%M", command }.Concat(args))
         {
             start.ArgumentList.Add(arg);

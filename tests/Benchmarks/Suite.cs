@@ -28,6 +28,10 @@ internal static class Suite
         {
             Stages();
         }
+        if (only is "all" or "csv")
+        {
+            LargeCsv.Run(args.Length > 1 ? args[1] : Host, Print);
+        }
         if (only is "all" or "spotify")
         {
             SpotifyBenchmark.Run(Host, sequentialToo: args.Contains("--sequential"), Print);
@@ -42,11 +46,28 @@ internal static class Suite
     private static void NoOpStartup()
     {
         var build = Path.Combine(Repo, "build.sh");
+        var stamp = Path.Combine(Repo, ".pipeline", "up-to-date.tsv");
         Measure.Run(Repo, build);
         var noop = Measure.Median(Enumerable.Range(0, 11).Select(_ => Measure.Run(Repo, build).Seconds));
         var hello = Measure.Median(Enumerable.Range(0, 11).Select(_ => Measure.Run(Repo, Environment.ProcessPath!, "hello").Seconds));
-        Print("no-op ./build.sh (everything up to date)", $"{noop:0.000} s", "target < 0.3 s");
-        Print("bare built .NET hello-world start", $"{hello:0.000} s", $"no-op is {noop / hello:0.0}x hello-world");
+        var full = Measure.Median(Enumerable.Range(0, 11).Select(_ =>
+        {
+            File.Delete(stamp);
+            return Measure.Run(Repo, build).Seconds;
+        }));
+        Print("bare built .NET hello-world start", $"{hello:0.000} s", "the baseline");
+        Print("no-op ./build.sh (answered from the up-to-date stamp)", $"{noop:0.000} s", $"{noop / hello:0.0}x hello-world; target <= 2.5x");
+        Print("no-op ./build.sh without the stamp (full up-to-date check)", $"{full:0.000} s", $"{full / hello:0.0}x hello-world");
+        File.Delete(stamp);
+        var trace = Measure.Run(Repo, Host, [], ("PIPELINE_TRACE_STARTUP", "1")).Output;
+        var marks = trace.Split('\n').Where(l => l.StartsWith("startup\t", StringComparison.Ordinal)).Select(l => l.Split('\t')).ToList();
+        var previous = 0.0;
+        foreach (var mark in marks)
+        {
+            var at = double.Parse(mark[1], CultureInfo.InvariantCulture);
+            Print($"  full check, up to '{mark[2]}'", $"{at:0} ms", $"+{at - previous:0} ms");
+            previous = at;
+        }
     }
 
     private static void HashingAndStatus()

@@ -49,7 +49,7 @@ public static class PipelineApp
             config.UseStrictParsing();
             config.PropagateExceptions();
             config.ConfigureConsole(console);
-            config.SetHelpProvider(new TargetsHelp(config.Settings, TargetCatalog.All<TParams>(definition), definition.DefaultTarget));
+            config.SetHelpProvider(new TargetsHelp(config.Settings, () => TargetCatalog.All<TParams>(definition), definition.DefaultTarget));
         });
         StartupTrace.Mark("console");
         try

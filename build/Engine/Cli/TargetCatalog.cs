@@ -28,9 +28,16 @@ internal static class TargetCatalog
     /// <summary>The target's name as the catalog spells it; an unknown one is an error with the nearest name and the list.</summary>
     public static string Resolve<TParams>(PipelineDefinition definition, string target) where TParams : class, new()
     {
+        // Every start resolves its target: look the name up before building the whole (ordered, described) list.
+        var cheap = Builtin.Select(b => b.Name).Concat(definition.Commands.Keys)
+            .Concat(TaskBinder.Discover<TParams>(definition.TasksAssembly).Select(t => t.Name));
+        var known = cheap.FirstOrDefault(n => string.Equals(n, target, StringComparison.OrdinalIgnoreCase));
+        if (known is not null)
+        {
+            return known;
+        }
         var names = All<TParams>(definition).Select(t => t.Name).ToList();
-        var known = names.FirstOrDefault(n => string.Equals(n, target, StringComparison.OrdinalIgnoreCase));
-        return known ?? throw PipelineErrors.UnknownTarget(target, Suggest.Nearest(target, names), names);
+        throw PipelineErrors.UnknownTarget(target, Suggest.Nearest(target, names), names);
     }
 
     /// <summary>Stages in the order a run takes them, as bound to default params; by name if the defaults do not bind.</summary>

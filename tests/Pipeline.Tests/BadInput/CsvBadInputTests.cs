@@ -126,4 +126,33 @@ public sealed class CsvBadInputTests : IDisposable
         Assert.Contains("en<U+001B>[31mergy", run.Err, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', run.Err);
     }
+
+    [Fact]
+    public void Bidi_and_control_characters_in_titles_never_reach_the_reports()
+    {
+        var random = new Random(3);
+        string Hostile(int from) => string.Join("\n", Enumerable.Range(from, 60).Select(i => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"T{i:000}abcdefghijklmnopqrs,\u202Egnos {i}\u001b[2J,Art\u0007ist,{random.NextDouble():0.00},{random.NextDouble():0.00},{random.Next(12)},-7.5,1,0.05,0.2,0.0,0.1,0.4,{100 + random.Next(50)},200000,4"))) + "\n";
+        workspace.Write("imports/paulo.csv", Header + "\n" + Hostile(0));
+        workspace.Write("imports/amelia.csv", Header + "\n" + Hostile(100));
+
+        var run = workspace.Run("--target=Report");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var markdown = workspace.Read("reports/report.md");
+        var page = workspace.Read("reports/report.html");
+        var html = page[page.IndexOf("</head>", StringComparison.Ordinal)..]; // plotly.js itself, inlined in <head>, holds ESC in its own code
+
+        Assert.Contains("gnos ", markdown, StringComparison.Ordinal);
+        Assert.Contains("gnos ", html, StringComparison.Ordinal);
+        foreach (var (name, text) in new[] { ("report.md", markdown), ("report.html", html) })
+        {
+            foreach (var c in new[] { '\u202E', '\u001b', '\u0007' })
+            {
+                var at = text.IndexOf(c, StringComparison.Ordinal);
+                Assert.True(at < 0, $"{name} holds U+{(int)c:X4} at {at}: ...{(at < 0 ? "" : text.Substring(Math.Max(0, at - 80), 120))}...");
+            }
+        }
+        Assert.Contains("Art\uFFFDist", markdown, StringComparison.Ordinal);
+    }
 }
