@@ -46,6 +46,7 @@ internal sealed class LivePhases(string stage, ProgressContext live, ProgressTas
 internal sealed class PlainPhases(string stage, IAnsiConsole? console) : IProgress<(string Phase, long Done, long Total)>
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan QuietUncounted = TimeSpan.FromSeconds(5);
     private readonly Dictionary<string, (int Tenth, Stopwatch Clock, TimeSpan Shown)> phases = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
@@ -73,7 +74,7 @@ internal sealed class PlainPhases(string stage, IAnsiConsole? console) : IProgre
                 console.WriteLine($"  {stage}: {PhaseLine.Finished(value.Phase, value.Done, elapsed)}");
                 phase = (10, phase.Clock, elapsed);
             }
-            else if (tenth > phase.Tenth && elapsed - phase.Shown >= Quiet)
+            else if ((tenth > phase.Tenth && elapsed - phase.Shown >= Quiet) || (value.Total <= 0 && elapsed - phase.Shown >= QuietUncounted))
             {
                 console.WriteLine($"  {stage}: {PhaseLine.Count(value.Phase, value.Done, value.Total)} ({PhaseLine.Seconds(elapsed)})");
                 phase = (tenth, phase.Clock, elapsed);

@@ -27,7 +27,7 @@ public static class Fetcher
         var tracks = parameters.Source switch
         {
             "demo" => DemoSource.Generate(seed, parameters.Users, parameters.Demo, run.Progress),
-            "csv" => FromFiles(parameters, run.Resolve, log),
+            "csv" => FromFiles(parameters, run.Resolve, log, run.Phases),
             "spotify" => FromSpotify(parameters, run),
             _ => throw BadInput.SourceNotAvailable(parameters.Source),
         };
@@ -47,12 +47,12 @@ public static class Fetcher
         return tracks;
     }
 
-    private static TrackTable FromFiles(FetchParams parameters, Func<string, string> resolve, Action<string> log)
+    private static TrackTable FromFiles(FetchParams parameters, Func<string, string> resolve, Action<string> log, IProgress<(string Phase, long Done, long Total)> phases)
     {
         if (parameters.Csv.File is { } single)
         {
             var table = TrackImporter.Import(RawTableReader.Read(resolve(single), single), null, parameters.Csv.LabelColumn,
-                parameters.Users.Keys, parameters.MaxBadRows, log);
+                parameters.Users.Keys, parameters.MaxBadRows, log, phases);
             foreach (var user in parameters.Users.Keys.Where(u => !table.User.Contains(u)))
             {
                 throw BadInput.NoTracks(user, single);
@@ -62,7 +62,7 @@ public static class Fetcher
         var parts = new List<TrackTable>();
         foreach (var (user, settings) in parameters.Users.OrderBy(u => u.Key, StringComparer.Ordinal))
         {
-            var part = TrackImporter.Import(RawTableReader.Read(resolve(settings.File!), settings.File!), user, null, [], parameters.MaxBadRows, log);
+            var part = TrackImporter.Import(RawTableReader.Read(resolve(settings.File!), settings.File!), user, null, [], parameters.MaxBadRows, log, phases);
             if (part.RowCount == 0)
             {
                 throw BadInput.NoTracks(user, settings.File!);

@@ -12,13 +12,16 @@ namespace Pipeline.Stages.Fetch;
 internal static class TrackImporter
 {
     /// <param name="user">Whose songs these are, or null when <paramref name="labelColumn"/> says it per row.</param>
-    public static TrackTable Import(RawTable raw, string? user, string? labelColumn, IReadOnlyCollection<string> knownUsers, double maxBadRows, Action<string> log) =>
-        Import(raw, user, labelColumn, knownUsers, maxBadRows, AudioFeatures.All, log);
+    public static TrackTable Import(RawTable raw, string? user, string? labelColumn, IReadOnlyCollection<string> knownUsers, double maxBadRows, Action<string> log,
+        IProgress<(string Phase, long Done, long Total)>? phases = null) =>
+        Import(raw, user, labelColumn, knownUsers, maxBadRows, AudioFeatures.All, log, phases);
 
     /// <param name="required">The feature columns the file must have; the 24 timbre and pitch means are added when all are present.</param>
     public static TrackTable Import(RawTable raw, string? user, string? labelColumn, IReadOnlyCollection<string> knownUsers, double maxBadRows,
-        IReadOnlyList<string> required, Action<string> log)
+        IReadOnlyList<string> required, Action<string> log, IProgress<(string Phase, long Done, long Total)>? phases = null)
     {
+        const int Every = 100_000;
+        var phase = $"{raw.File}: rows";
         var layout = Layout(raw, labelColumn, required);
         var rows = new List<(string User, string Id, string Name, string Artists, double[] Values)>();
         var bad = 0;
@@ -26,7 +29,10 @@ internal static class TrackImporter
         string? firstProblem = null;
         foreach (var row in raw.Rows)
         {
-            total++;
+            if (++total % Every == 0)
+            {
+                phases?.Report((phase, total, 0));
+            }
             var problem = TryParse(raw, row, layout, out var values);
             if (problem is not null)
             {
@@ -44,6 +50,7 @@ internal static class TrackImporter
             var id = layout.Id is { } i && row.Cells[i].Trim().Length > 0 ? ColumnAliases.TrackId(row.Cells[i]) : MadeUpId(title, artists);
             rows.Add((label, id, title.Length > 0 ? title : id, artists, values));
         }
+        phases?.Report((phase, total, total));
         if (bad > 0)
         {
             if (bad > maxBadRows * total)

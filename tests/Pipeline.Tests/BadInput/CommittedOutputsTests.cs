@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Pipeline.Tests.Harness;
 
 namespace Pipeline.Tests.BadInput;
@@ -26,17 +25,5 @@ public sealed class CommittedOutputsTests
         }
     }
 
-    private static int Git(params string[] args)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = Repository.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var git = Process.Start(start)!;
-        git.StandardOutput.ReadToEnd();
-        git.StandardError.ReadToEnd();
-        git.WaitForExit();
-        return git.ExitCode;
-    }
+    private static int Git(params string[] args) => Command.Run(Repository.Root, "git", args);
 }

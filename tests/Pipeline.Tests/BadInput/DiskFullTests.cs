@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Pipeline.Tests.Harness;
 
 namespace Pipeline.Tests.BadInput;
@@ -13,7 +12,7 @@ public sealed class DiskFullTests : IDisposable
     {
         if (mounted)
         {
-            Run("umount", workspace.PathOf(".pipeline/cache"));
+            Command.Run(null, "umount", workspace.PathOf(".pipeline/cache"));
         }
         workspace.Dispose();
     }
@@ -23,7 +22,7 @@ public sealed class DiskFullTests : IDisposable
     {
         Skip.IfNot(Environment.UserName == "root", "mounting a tmpfs needs root (CI runs as root)");
         Directory.CreateDirectory(workspace.PathOf(".pipeline/cache"));
-        mounted = Run("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", workspace.PathOf(".pipeline/cache")) == 0;
+        mounted = Command.Run(null, "mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", workspace.PathOf(".pipeline/cache")) == 0;
         Skip.IfNot(mounted, "this machine does not allow mounting a tmpfs");
 
         var run = workspace.Run("--target=Fetch");
@@ -33,19 +32,5 @@ public sealed class DiskFullTests : IDisposable
         Assert.Empty(Directory.GetFiles(workspace.PathOf(".pipeline/cache"), "*.tmp", SearchOption.AllDirectories));
         Assert.False(workspace.Exists("data/raw/tracks.parquet"));
         Assert.False(workspace.Exists("pipeline.lock"));
-    }
-
-    private static int Run(string command, params string[] args)
-    {
-        var start = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        process.StandardOutput.ReadToEnd();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode;
     }
 }
