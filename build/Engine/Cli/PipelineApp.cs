@@ -24,10 +24,12 @@ public static class PipelineApp
     private static int? AnswerFromStamp(string root, string[] args, TextWriter output)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        StartupTrace.Mark("stamp: start");
         if (UpToDateStamp.Check(root, args) is not { } stamp)
         {
             return null;
         }
+        StartupTrace.Mark("stamp: checked");
         if (stamp.Verbosity != nameof(Verbosity.Quiet))
         {
             output.Write(SummaryView.RenderUpToDate(stamp.Stages, clock.Elapsed));
