@@ -47,9 +47,30 @@ public static partial class HtmlReport
             html.Append(CultureInfo.InvariantCulture, $"<figure><img alt=\"{ReportText.FigureTitle(figure)}\" src=\"data:image/png;base64,{png}\"><figcaption>{ReportText.FigureTitle(figure)}</figcaption></figure>\n");
         }
         html.Append("</div>\n");
+        AppendSignatures(html, data);
         AppendMisclassified(html, data);
         html.Append("<h2>Params</h2>\n<pre>").Append(Escape.Html(data.ParamsJson)).Append("</pre>\n</main>\n</body>\n</html>\n");
         return html.ToString();
+    }
+
+    private static void AppendSignatures(StringBuilder html, ReportData data)
+    {
+        html.Append("<h2>Signature songs</h2>\n<p>").Append(Escape.Html(ReportText.SignatureIntro)).Append("</p>\n");
+        html.Append("<table id=\"signatures\">\n<tr><th>Whose</th><th>Song</th><th>Artists</th><th>Model's probability</th></tr>\n");
+        for (var c = 0; c < data.Classes.Count; c++)
+        {
+            foreach (var song in data.Signature(data.Classes[c], ReportText.SignatureRows))
+            {
+                html.Append(CultureInfo.InvariantCulture,
+                    $"<tr><td>{Escape.Html(data.Classes[c])}</td><td>{Escape.Html(song.Name)}</td><td>{Escape.Html(song.Artists)}</td><td>{song.Probabilities[c]:0.00}</td></tr>\n");
+            }
+        }
+        foreach (var song in data.Anyones(ReportText.SignatureRows))
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td>could be anyone's (liked by {Escape.Html(song.TrueUser)})</td><td>{Escape.Html(song.Name)}</td><td>{Escape.Html(song.Artists)}</td><td>{song.Probabilities.Max():0.00}</td></tr>\n");
+        }
+        html.Append("</table>\n");
     }
 
     private static void AppendMisclassified(StringBuilder html, ReportData data)

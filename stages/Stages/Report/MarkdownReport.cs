@@ -38,6 +38,7 @@ public static class MarkdownReport
             text.Append(CultureInfo.InvariantCulture, $"![{ReportText.FigureTitle(figure)}](figures/{figure})\n\n");
         }
         text.Append(ReportText.EmbeddingLine(data.EmbeddingSummary)).Append("\n\n");
+        AppendSignatures(text, data);
         var wrong = data.Misclassified(ReportText.MisclassifiedRows);
         text.Append("## Misclassified songs\n\n");
         text.Append(CultureInfo.InvariantCulture, $"{ReportText.MisclassifiedIntro(wrong.Count, data.Mistakes)}\n\n");
@@ -48,5 +49,26 @@ public static class MarkdownReport
                 $"| {Escape.MarkdownCell(song.Name)} | {Escape.MarkdownCell(song.Artists)} | {Escape.MarkdownCell(song.TrueUser)} | {Escape.MarkdownCell(song.PredictedUser)} | {data.Confidence(song):0.00} |\n");
         }
         return text.ToString();
+    }
+
+    private static void AppendSignatures(StringBuilder text, ReportData data)
+    {
+        text.Append("## Signature songs\n\n").Append(ReportText.SignatureIntro).Append("\n\n");
+        text.Append("| Whose | Song | Artists | Model's probability |\n|---|---|---|---:|\n");
+        foreach (var person in data.Classes)
+        {
+            var c = data.Classes.ToList().IndexOf(person);
+            foreach (var song in data.Signature(person, ReportText.SignatureRows))
+            {
+                text.Append(CultureInfo.InvariantCulture,
+                    $"| {Escape.MarkdownCell(person)} | {Escape.MarkdownCell(song.Name)} | {Escape.MarkdownCell(song.Artists)} | {song.Probabilities[c]:0.00} |\n");
+            }
+        }
+        foreach (var song in data.Anyones(ReportText.SignatureRows))
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"| could be anyone's (liked by {Escape.MarkdownCell(song.TrueUser)}) | {Escape.MarkdownCell(song.Name)} | {Escape.MarkdownCell(song.Artists)} | {song.Probabilities.Max():0.00} |\n");
+        }
+        text.Append('\n');
     }
 }

@@ -44,6 +44,20 @@ public sealed record ReportData(
     /// <summary>How sure the model was of the person it picked.</summary>
     public double Confidence(PredictedSong song) => song.Probabilities[Classes.ToList().IndexOf(song.PredictedUser)];
 
+    /// <summary>A person's signature songs: their test songs the model is surest are theirs, surest first.</summary>
+    public IReadOnlyList<PredictedSong> Signature(string person, int count)
+    {
+        var c = Classes.ToList().IndexOf(person);
+        return TestPredictions.Where(p => p.TrueUser == person)
+            .OrderByDescending(p => p.Probabilities[c]).ThenBy(p => p.TrackId, StringComparer.Ordinal)
+            .Take(count).ToList();
+    }
+
+    /// <summary>"Could be anyone's": the test songs whose most likely person is least likely, least sure first.</summary>
+    public IReadOnlyList<PredictedSong> Anyones(int count) => TestPredictions
+        .OrderBy(p => p.Probabilities.Max()).ThenBy(p => p.TrackId, StringComparer.Ordinal)
+        .Take(count).ToList();
+
     /// <summary>Test songs the model gave to someone else, most confident mistakes first.</summary>
     public IReadOnlyList<PredictedSong> Misclassified(int count) => TestPredictions
         .Where(p => p.TrueUser != p.PredictedUser)

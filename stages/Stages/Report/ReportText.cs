@@ -8,6 +8,12 @@ internal static class ReportText
 {
     public const int MisclassifiedRows = 20;
 
+    /// <summary>Signature songs shown per person, and "could be anyone's" songs shown.</summary>
+    public const int SignatureRows = 5;
+
+    public const string SignatureIntro =
+        "Each person's test songs the model is surest are theirs, and the test songs it is least sure about: they could be anyone's.";
+
     public static readonly (string Label, string Key)[] Metrics =
     [
         ("Accuracy", "accuracy"),

@@ -26,9 +26,46 @@ public sealed class ReportTests
     {
         var markdown = MarkdownReport.Render(Data(), []);
 
-        var row = markdown.Split('\n').Single(l => l.Contains("alert", StringComparison.Ordinal));
+        var mistakes = markdown[markdown.IndexOf("## Misclassified songs", StringComparison.Ordinal)..];
+        var row = mistakes.Split('\n').Single(l => l.Contains("alert", StringComparison.Ordinal));
         Assert.Equal(6, UnescapedPipes(row));
         Assert.Equal("| &lt;script&gt;alert(1)&lt;/script&gt; | \\| a \\| b \\| | paulo | amelia | 0.91 |", row);
+    }
+
+    [Fact]
+    public void Signature_songs_are_each_persons_surest_test_songs_and_the_least_sure_could_be_anyones()
+    {
+        PredictedSong[] songs =
+        [
+            new("a1", "A sure", "x", "amelia", "amelia", [0.95, 0.05]),
+            new("a2", "A fair", "x", "amelia", "amelia", [0.70, 0.30]),
+            new("a3", "A wrong", "x", "amelia", "paulo", [0.20, 0.80]),
+            new("p1", "P sure", "x", "paulo", "paulo", [0.10, 0.90]),
+            new("p2", "P torn", "x", "paulo", "amelia", [0.52, 0.48]),
+            new("p3", "P fair", "x", "paulo", "paulo", [0.35, 0.65]),
+        ];
+        var data = Data() with { TestPredictions = songs };
+
+        Assert.Equal(["A sure", "A fair"], data.Signature("amelia", 2).Select(s => s.Name));
+        Assert.Equal(["P sure", "P fair", "P torn"], data.Signature("paulo", 3).Select(s => s.Name));
+        Assert.Equal(["P torn", "P fair"], data.Anyones(2).Select(s => s.Name));
+        var markdown = MarkdownReport.Render(data, []);
+        Assert.Contains("| amelia | A sure | x | 0.95 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| could be anyone's (liked by paulo) | P torn | x | 0.52 |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Hostile_titles_are_escaped_in_the_signature_tables()
+    {
+        var html = HtmlReport.Render(Data(), [], Path.GetTempPath());
+        var markdown = MarkdownReport.Render(Data(), []);
+
+        var signatures = html[html.IndexOf("<table id=\"signatures\">", StringComparison.Ordinal)..html.IndexOf("<table id=\"misclassified\">", StringComparison.Ordinal)];
+        Assert.Contains("<td>paulo</td><td>&lt;script&gt;alert(1)&lt;/script&gt;</td><td>| a | b |</td>", signatures, StringComparison.Ordinal);
+        var rows = markdown[markdown.IndexOf("## Signature songs", StringComparison.Ordinal)..markdown.IndexOf("## Misclassified songs", StringComparison.Ordinal)]
+            .Split('\n').Where(l => l.Contains("alert", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal(5, UnescapedPipes(r)));
     }
 
     [Fact]
