@@ -91,11 +91,9 @@ internal sealed class BuildCommand<TParams> : Command<BuildSettings> where TPara
     private static int Execute(string target, Workspace workspace, StageGraph graph, BoundParams<TParams> bound, BuildSettings settings, SessionSettings session)
     {
         var reporter = new ConsoleReporter(session.Console, session.Errors, settings.Verbosity);
-        var own = session.Definition.OwnAssemblies.Append(session.Definition.TasksAssembly).Distinct().ToList();
-        var codes = new MemoizedCodeVersions(new CodeVersioner(own), workspace.CodeMemoFile);
+        var codes = CodeVersions(workspace, session);
         var comparison = settings.Rev is { } rev ? ChangesSection.For(workspace, graph, rev, bound.Flat) : null;
-        PipelineRunner RunnerFor(StageGraph stages, BoundParams<TParams> values) =>
-            new(workspace, stages, s => values.Select(s.ParamKeys), codes, reporter, session.Environment.Variable, comparison);
+        PipelineRunner RunnerFor(StageGraph stages, BoundParams<TParams> values) => Runner(workspace, stages, values, codes, reporter, session, comparison);
         if (settings.DryRun && (Is(target, "Apply") || Is(target, "Gc")))
         {
             throw new PipelineException($"--dryrun is for stage targets and Status, not for {target}", ExitCodes.BadUsage);
@@ -132,14 +130,11 @@ internal sealed class BuildCommand<TParams> : Command<BuildSettings> where TPara
         var result = runner.Run(request);
         StartupTrace.Mark("run");
         SummaryView.Show(result, session.Console, settings.Verbosity);
-        if (result.ExitCode == ExitCodes.Success && graph.Closure(graph.Find(target), request.Exclusive).Count == graph.Ordered.Count)
-        {
-            if (result.Stages.Any(s => s.Outcome != StageOutcome.Skipped))
-            {
-                ExperimentRecorder.Record(workspace, graph, bound.Yaml, reporter.Warn);
-            }
-        }
         var stages = graph.Closure(graph.Find(target), request.Exclusive);
+        if (result.ExitCode == ExitCodes.Success && stages.Count == graph.Ordered.Count && result.Stages.Any(s => s.Outcome != StageOutcome.Skipped))
+        {
+            ExperimentRecorder.Record(workspace, graph, bound.Yaml, reporter.Warn);
+        }
         // A stage that reads from outside the workspace (a web API) is never up to date by the files alone.
         if (result.ExitCode == ExitCodes.Success && !settings.Force && settings.Rev is null && settings.Verbosity != Verbosity.Verbose
             && !stages.Any(s => s.AlwaysChanged))
@@ -162,9 +157,7 @@ internal sealed class BuildCommand<TParams> : Command<BuildSettings> where TPara
         {
             var bound = ParamsLoader.Load<TParams>(workspace.ParamsFile, Workspace.ParamsFileName, []);
             var graph = Bind(session, bound);
-            var own = session.Definition.OwnAssemblies.Append(session.Definition.TasksAssembly).Distinct().ToList();
-            var runner = new PipelineRunner(workspace, graph, s => bound.Select(s.ParamKeys), new MemoizedCodeVersions(new CodeVersioner(own), workspace.CodeMemoFile),
-                new ConsoleReporter(session.Console, session.Errors, Verbosity.Quiet), session.Environment.Variable);
+            var runner = Runner(workspace, graph, bound, CodeVersions(workspace, session), new ConsoleReporter(session.Console, session.Errors, Verbosity.Quiet), session, null);
             return [.. runner.Plan(new RunRequest(graph.Find(stage).Name)).Where(p => p.Decision is not Decision.Skip)
                 .Select(p => $"{p.Stage}: {string.Join("; ", p.Decision.Reasons)}")];
         }
@@ -173,6 +166,14 @@ internal sealed class BuildCommand<TParams> : Command<BuildSettings> where TPara
             return [e.Message];
         }
     }
+
+    private static PipelineRunner Runner(Workspace workspace, StageGraph graph, BoundParams<TParams> bound, ICodeVersions codes, IRunReporter reporter,
+        SessionSettings session, Comparison? comparison) =>
+        new(workspace, graph, s => bound.Select(s.ParamKeys), codes, reporter, session.Environment.Variable, comparison);
+
+    /// <summary>The versions of the pipeline's own code (the tasks' assembly always among it), remembered per build.</summary>
+    private static MemoizedCodeVersions CodeVersions(Workspace workspace, SessionSettings session) =>
+        new(new CodeVersioner(session.Definition.OwnAssemblies.Append(session.Definition.TasksAssembly).Distinct().ToList()), workspace.CodeMemoFile);
 
     private static StageGraph Bind(SessionSettings session, BoundParams<TParams> bound) =>
         StageGraph.Build([.. TaskBinder.Discover<TParams>(session.Definition.TasksAssembly).Select(t => TaskBinder.Bind(t, bound.Value))]);

@@ -53,8 +53,9 @@ public static class ParamsLoader
             var root = Document() as YamlMappingNode ?? new YamlMappingNode();
             foreach (var assignment in overrides)
             {
-                overridden.Add((SetOverride.Apply(root, assignment), assignment));
-                value = DeserializeOverride<T>(root, assignment);
+                var (path, given) = SetOverride.Apply(root, assignment);
+                overridden.Add((path, assignment));
+                value = DeserializeOverride<T>(root, assignment, path, given);
             }
             (document, parsed) = (root, true);
             yaml = Serialize(root);
@@ -144,7 +145,7 @@ public static class ParamsLoader
         return writer.ToString();
     }
 
-    private static T DeserializeOverride<T>(YamlMappingNode root, string assignment) where T : class, new()
+    private static T DeserializeOverride<T>(YamlMappingNode root, string assignment, string path, string text) where T : class, new()
     {
         try
         {
@@ -157,8 +158,7 @@ public static class ParamsLoader
             {
                 throw PipelineErrors.BadSetArgument(assignment, "unknown key");
             }
-            var equals = assignment.IndexOf('=', StringComparison.Ordinal);
-            throw PipelineErrors.BadSetArgument(assignment, ParamRules.Explain(typeof(T), assignment[..equals].Trim(), assignment[(equals + 1)..].Trim()));
+            throw PipelineErrors.BadSetArgument(assignment, ParamRules.Explain(typeof(T), path, text));
         }
     }
 

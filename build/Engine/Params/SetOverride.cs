@@ -7,8 +7,8 @@ namespace Pipeline.Engine.Params;
 /// <summary>Applies one <c>--set a.b=value</c> to the params document; the value is YAML (a number, a word, a [list]).</summary>
 internal static class SetOverride
 {
-    /// <returns>The key path the assignment set.</returns>
-    public static string Apply(YamlMappingNode root, string assignment)
+    /// <returns>The key path the assignment set, and the value's text as given.</returns>
+    public static (string Path, string Value) Apply(YamlMappingNode root, string assignment)
     {
         var equals = assignment.IndexOf('=', StringComparison.Ordinal);
         if (equals <= 0)
@@ -41,7 +41,7 @@ internal static class SetOverride
                 _ => throw PipelineErrors.BadSetArgument(assignment, $"'{path}' does not name a value in params.yaml"),
             };
         }
-        return path;
+        return (path, assignment[(equals + 1)..].Trim());
     }
 
     private static YamlNode Step(YamlMappingNode map, string key, YamlNode? value)

@@ -63,7 +63,7 @@ public static class UpToDateStamp
                     }
                     break;
                 case "dir" when parts.Length == 3:
-                    if (!Directory.Exists(Full(root, parts[1])) || Listing(Full(root, parts[1])) != parts[2])
+                    if (!Directory.Exists(Full(root, parts[1])) || Count(Files(Full(root, parts[1]))) != parts[2])
                     {
                         return null;
                     }
@@ -91,8 +91,9 @@ public static class UpToDateStamp
             var full = Full(root, path);
             if (Directory.Exists(full))
             {
-                text.Append("dir\t").Append(path).Append('\t').Append(Listing(full)).Append('\n');
-                foreach (var file in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                var files = Files(full);
+                text.Append("dir\t").Append(path).Append('\t').Append(Count(files)).Append('\n');
+                foreach (var file in files.Order(StringComparer.Ordinal))
                 {
                     Line(text, file, FileIdentity.Of(file));
                 }
@@ -124,9 +125,10 @@ public static class UpToDateStamp
         }
     }
 
+    private static List<string> Files(string folder) => [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)];
+
     /// <summary>A folder's file count, so a file added to it voids the stamp too.</summary>
-    private static string Listing(string full) =>
-        Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Count().ToString(CultureInfo.InvariantCulture);
+    private static string Count(List<string> files) => files.Count.ToString(CultureInfo.InvariantCulture);
 
     private static string Full(string root, string path) => Path.IsPathRooted(path) ? path : Path.Combine(root, path);
 }
