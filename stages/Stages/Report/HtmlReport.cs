@@ -57,18 +57,10 @@ public static partial class HtmlReport
     {
         html.Append("<h2>Signature songs</h2>\n<p>").Append(Escape.Html(ReportText.SignatureIntro)).Append("</p>\n");
         html.Append("<table id=\"signatures\">\n<tr><th>Whose</th><th>Song</th><th>Artists</th><th>Model's probability</th></tr>\n");
-        for (var c = 0; c < data.Classes.Count; c++)
-        {
-            foreach (var song in data.Signature(data.Classes[c], ReportText.SignatureRows))
-            {
-                html.Append(CultureInfo.InvariantCulture,
-                    $"<tr><td>{Escape.Html(data.Classes[c])}</td><td>{Escape.Html(song.Name)}</td><td>{Escape.Html(song.Artists)}</td><td>{song.Probabilities[c]:0.00}</td></tr>\n");
-            }
-        }
-        foreach (var song in data.Anyones(ReportText.SignatureRows))
+        foreach (var (whose, song, probability) in data.SignatureRows(ReportText.SignatureRows))
         {
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>could be anyone's (liked by {Escape.Html(song.TrueUser)})</td><td>{Escape.Html(song.Name)}</td><td>{Escape.Html(song.Artists)}</td><td>{song.Probabilities.Max():0.00}</td></tr>\n");
+                $"<tr><td>{Escape.Html(whose)}</td><td>{Escape.Html(song.Name)}</td><td>{Escape.Html(song.Artists)}</td><td>{probability:0.00}</td></tr>\n");
         }
         html.Append("</table>\n");
     }

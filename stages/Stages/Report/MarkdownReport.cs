@@ -55,19 +55,10 @@ public static class MarkdownReport
     {
         text.Append("## Signature songs\n\n").Append(ReportText.SignatureIntro).Append("\n\n");
         text.Append("| Whose | Song | Artists | Model's probability |\n|---|---|---|---:|\n");
-        foreach (var person in data.Classes)
-        {
-            var c = data.Classes.ToList().IndexOf(person);
-            foreach (var song in data.Signature(person, ReportText.SignatureRows))
-            {
-                text.Append(CultureInfo.InvariantCulture,
-                    $"| {Escape.MarkdownCell(person)} | {Escape.MarkdownCell(song.Name)} | {Escape.MarkdownCell(song.Artists)} | {song.Probabilities[c]:0.00} |\n");
-            }
-        }
-        foreach (var song in data.Anyones(ReportText.SignatureRows))
+        foreach (var (whose, song, probability) in data.SignatureRows(ReportText.SignatureRows))
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"| could be anyone's (liked by {Escape.MarkdownCell(song.TrueUser)}) | {Escape.MarkdownCell(song.Name)} | {Escape.MarkdownCell(song.Artists)} | {song.Probabilities.Max():0.00} |\n");
+                $"| {Escape.MarkdownCell(whose)} | {Escape.MarkdownCell(song.Name)} | {Escape.MarkdownCell(song.Artists)} | {probability:0.00} |\n");
         }
         text.Append('\n');
     }

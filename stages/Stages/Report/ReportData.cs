@@ -58,6 +58,22 @@ public sealed record ReportData(
         .OrderBy(p => p.Probabilities.Max()).ThenBy(p => p.TrackId, StringComparer.Ordinal)
         .Take(count).ToList();
 
+    /// <summary>The signature table's rows, for report.md and report.html alike: each person's signature songs, then the could-be-anyone's.</summary>
+    public IEnumerable<(string Whose, PredictedSong Song, double Probability)> SignatureRows(int count)
+    {
+        for (var c = 0; c < Classes.Count; c++)
+        {
+            foreach (var song in Signature(Classes[c], count))
+            {
+                yield return (Classes[c], song, song.Probabilities[c]);
+            }
+        }
+        foreach (var song in Anyones(count))
+        {
+            yield return ($"could be anyone's (liked by {song.TrueUser})", song, song.Probabilities.Max());
+        }
+    }
+
     /// <summary>Test songs the model gave to someone else, most confident mistakes first.</summary>
     public IReadOnlyList<PredictedSong> Misclassified(int count) => TestPredictions
         .Where(p => p.TrueUser != p.PredictedUser)
