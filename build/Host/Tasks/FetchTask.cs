@@ -14,7 +14,7 @@ public sealed class FetchTask : PipelineTask<PipelineParams>
 
     public override IReadOnlyList<string> Deps(PipelineParams parameters) => Fetcher.SourceFiles(parameters.Fetch);
 
-    public override IReadOnlyList<string> Outs(PipelineParams parameters) => IsSpotify(parameters) ? [Tracks, Summary] : [Tracks];
+    public override IReadOnlyList<string> Outs(PipelineParams parameters) => [Tracks, Summary];
 
     /// <summary>Spotify is outside the workspace: read it every run (its output is byte-identical when nothing changed).</summary>
     public override bool AlwaysChanged(PipelineParams parameters) => IsSpotify(parameters);
@@ -27,7 +27,7 @@ public sealed class FetchTask : PipelineTask<PipelineParams>
         {
             Resolve = context.Input,
             TracksOutput = context.Output(Tracks),
-            SummaryOutput = IsSpotify(context.Params) ? context.Output(Summary) : null,
+            SummaryOutput = context.Output(Summary),
             Progress = context.Progress,
             Phases = context.Phases,
             Log = context.Log,

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Pipeline.Engine.Tasks;
 using Pipeline.Stages.Fetch;
 using Pipeline.Stages.Parameters;
@@ -6,7 +5,10 @@ using Pipeline.Stages.Report;
 
 namespace Pipeline.Host.Tasks;
 
-/// <summary>The report: figures, report.md for pull requests, report.html to explore. It shows every param, so it reads them all.</summary>
+/// <summary>
+/// The report: figures, report.md for pull requests, report.html to explore. Its params table shows values from
+/// every section, so it declares them all: a report restored from the run-cache never shows stale params.
+/// </summary>
 [Params("seed", "fetch", "features", "train", "embed")]
 [TaskDescription("The report: figures, reports/report.md, reports/report.html (the default target)")]
 public sealed class ReportTask : PipelineTask<PipelineParams>
@@ -16,7 +18,7 @@ public sealed class ReportTask : PipelineTask<PipelineParams>
     public const string FiguresFolder = "reports/figures";
 
     public override IReadOnlyList<string> Deps(PipelineParams parameters) =>
-        [EvaluateTask.MetricsFile, EvaluateTask.Predictions, EmbedTask.Embedding, EmbedTask.Summary, TrainTask.Model];
+        [EvaluateTask.MetricsFile, EvaluateTask.Predictions, EmbedTask.Embedding, EmbedTask.Summary, TrainTask.Model, FetchTask.Tracks, FetchTask.Summary];
 
     public override IReadOnlyList<string> Outs(PipelineParams parameters) => [Markdown, Html, FiguresFolder];
 
@@ -25,19 +27,14 @@ public sealed class ReportTask : PipelineTask<PipelineParams>
 
     public override void Run(StageContext<PipelineParams> context)
     {
-        var data = ReportData.Load(context.Input(EvaluateTask.MetricsFile), context.Input(EvaluateTask.Predictions), context.Input(EmbedTask.Embedding),
-            context.Input(EmbedTask.Summary), context.Input(TrainTask.Model), JsonSerializer.Serialize(context.Params, ParamsJson.Options)) with
+        var inputs = new ReportInputs(context.Input(EvaluateTask.MetricsFile), context.Input(EvaluateTask.Predictions), context.Input(EmbedTask.Embedding),
+            context.Input(EmbedTask.Summary), context.Input(TrainTask.Model), context.Input(FetchTask.Tracks), context.Input(FetchTask.Summary));
+        var data = ReportData.Load(inputs, context.Params) with
         {
             SourceNote = context.Params.Fetch.Source == "demo"
                 ? $"Demo data: each person's songs are drawn from a taste profile ({DemoSource.Profiles(context.Params.Fetch.Users)}) and a mainstream pool everyone hears."
                 : null,
         };
         Reporter.Write(data, context.Changes, context.Output(Markdown), context.Output(Html), context.Output(FiguresFolder), context.Log, context.Phases);
-    }
-
-    /// <summary>A holder, so System.Text.Json loads when the report runs, not on every start.</summary>
-    private static class ParamsJson
-    {
-        public static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     }
 }

@@ -9,8 +9,8 @@ public sealed record FetchRun
     /// <summary>Where data/raw/tracks.parquet goes.</summary>
     public required string TracksOutput { get; init; }
 
-    /// <summary>Where data/raw/fetch-summary.json goes (the spotify source only).</summary>
-    public string? SummaryOutput { get; init; }
+    /// <summary>Where data/raw/fetch-summary.json goes.</summary>
+    public required string SummaryOutput { get; init; }
 
     public IProgress<double> Progress { get; init; } = new Progress<double>();
 

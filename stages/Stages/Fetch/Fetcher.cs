@@ -24,11 +24,12 @@ public static class Fetcher
     public static void Fetch(int seed, FetchParams parameters, FetchRun run)
     {
         var log = run.Log;
-        var tracks = parameters.Source switch
+        var files = new List<FileSummary>();
+        var (tracks, summary) = parameters.Source switch
         {
-            "demo" => DemoSource.Generate(seed, parameters.Users, parameters.Demo, run.Progress),
-            "csv" => FromFiles(parameters, run.Resolve, log, run.Phases),
-            "spotify" => FromSpotify(parameters, run),
+            "demo" => (DemoSource.Generate(seed, parameters.Users, parameters.Demo, run.Progress), null),
+            "csv" => (FromFiles(parameters, run.Resolve, log, run.Phases, files.Add), null),
+            "spotify" => SpotifySource.Fetch(parameters, run),
             _ => throw BadInput.SourceNotAvailable(parameters.Source),
         };
         var users = tracks.User.Distinct().ToList();
@@ -37,22 +38,32 @@ public static class Fetcher
             throw BadInput.TooFewUsers("fetch", users);
         }
         log($"{tracks.RowCount} songs from {users.Count} people ({string.Join(", ", users.Select(u => $"{u}: {tracks.User.Count(x => x == u)}"))})");
+        summary ??= Summarise(parameters, tracks, files);
         TrackStore.Write(tracks, run.TracksOutput);
+        summary.Save(run.SummaryOutput);
     }
 
-    private static TrackTable FromSpotify(FetchParams parameters, FetchRun run)
+    /// <summary>The demo's and the files' summary: each person's songs, and each file's rows and bad rows.</summary>
+    private static FetchSummary Summarise(FetchParams parameters, TrackTable tracks, List<FileSummary> files) => new()
     {
-        var (tracks, summary) = SpotifySource.Fetch(parameters, run);
-        summary.Save(run.SummaryOutput ?? throw new InvalidOperationException("the spotify source writes a fetch summary: declare it"));
-        return tracks;
-    }
+        Source = parameters.Source,
+        MissingFeatures = [],
+        Users = new SortedDictionary<string, UserSummary>(tracks.User.GroupBy(u => u).ToDictionary(g => g.Key, g => new UserSummary
+        {
+            From = parameters.Source == "demo" ? "demo" : parameters.Csv.File ?? parameters.Users[g.Key].File!,
+            Listed = g.Count(), LocalFiles = 0, Episodes = 0, Unavailable = 0, Duplicates = 0, WithoutFeatures = 0, WithoutAnalysis = 0,
+            Songs = g.Count(),
+        }), StringComparer.Ordinal),
+        Files = [.. files.OrderBy(f => f.File, StringComparer.Ordinal)],
+    };
 
-    private static TrackTable FromFiles(FetchParams parameters, Func<string, string> resolve, Action<string> log, IProgress<(string Phase, long Done, long Total)> phases)
+    private static TrackTable FromFiles(FetchParams parameters, Func<string, string> resolve, Action<string> log,
+        IProgress<(string Phase, long Done, long Total)> phases, Action<FileSummary> counted)
     {
         if (parameters.Csv.File is { } single)
         {
             var table = TrackImporter.Import(RawTableReader.Read(resolve(single), single), null, parameters.Csv.LabelColumn,
-                parameters.Users.Keys, parameters.MaxBadRows, log, phases);
+                parameters.Users.Keys, parameters.MaxBadRows, log, phases, counted);
             foreach (var user in parameters.Users.Keys.Where(u => !table.User.Contains(u)))
             {
                 throw BadInput.NoTracks(user, single);
@@ -62,7 +73,7 @@ public static class Fetcher
         var parts = new List<TrackTable>();
         foreach (var (user, settings) in parameters.Users.OrderBy(u => u.Key, StringComparer.Ordinal))
         {
-            var part = TrackImporter.Import(RawTableReader.Read(resolve(settings.File!), settings.File!), user, null, [], parameters.MaxBadRows, log, phases);
+            var part = TrackImporter.Import(RawTableReader.Read(resolve(settings.File!), settings.File!), user, null, [], parameters.MaxBadRows, log, phases, counted);
             if (part.RowCount == 0)
             {
                 throw BadInput.NoTracks(user, settings.File!);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Pipeline.Stages.Data;
+using Pipeline.Stages.Fetch.Spotify;
 
 namespace Pipeline.Stages.Fetch;
 
@@ -12,13 +13,15 @@ namespace Pipeline.Stages.Fetch;
 internal static class TrackImporter
 {
     /// <param name="user">Whose songs these are, or null when <paramref name="labelColumn"/> says it per row.</param>
+    /// <param name="counted">Told the file's rows and bad rows once it is read, for data/raw/fetch-summary.json.</param>
     public static TrackTable Import(RawTable raw, string? user, string? labelColumn, IReadOnlyCollection<string> knownUsers, double maxBadRows, Action<string> log,
-        IProgress<(string Phase, long Done, long Total)>? phases = null) =>
-        Import(raw, user, labelColumn, knownUsers, maxBadRows, AudioFeatures.All, log, phases);
+        IProgress<(string Phase, long Done, long Total)>? phases = null, Action<FileSummary>? counted = null) =>
+        Import(raw, user, labelColumn, knownUsers, maxBadRows, AudioFeatures.All, log, phases, counted);
 
     /// <param name="required">The feature columns the file must have; the 24 timbre and pitch means are added when all are present.</param>
     public static TrackTable Import(RawTable raw, string? user, string? labelColumn, IReadOnlyCollection<string> knownUsers, double maxBadRows,
-        IReadOnlyList<string> required, Action<string> log, IProgress<(string Phase, long Done, long Total)>? phases = null)
+        IReadOnlyList<string> required, Action<string> log, IProgress<(string Phase, long Done, long Total)>? phases = null,
+        Action<FileSummary>? counted = null)
     {
         const int Every = 100_000;
         var phase = $"{raw.File}: rows";
@@ -51,6 +54,7 @@ internal static class TrackImporter
             rows.Add((label, id, title.Length > 0 ? title : id, artists, values));
         }
         phases?.Report((phase, total, total));
+        counted?.Invoke(new FileSummary(raw.File, total, bad));
         if (bad > 0)
         {
             if (bad > maxBadRows * total)

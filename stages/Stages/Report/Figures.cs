@@ -10,17 +10,15 @@ public static class Figures
     public const string Training = "training.png";
     public const string Embedding = "tsne.png";
     public const string Importance = "importance.png";
+    public const string Taste = "taste.png";
+    public const string Radar = "radar.png";
 
-    private static readonly Color[] Palette =
-        [Color.FromHex("#1f77b4"), Color.FromHex("#ff7f0e"), Color.FromHex("#2ca02c"), Color.FromHex("#d62728"),
-         Color.FromHex("#9467bd"), Color.FromHex("#8c564b"), Color.FromHex("#e377c2"), Color.FromHex("#7f7f7f")];
+    public static Color ColorOf(int user) => Palette.ColorOf(user);
 
-    public static Color ColorOf(int user) => Palette[user % Palette.Length];
+    /// <summary>The most figures a report draws.</summary>
+    public const int Count = 7;
 
     /// <summary>Draws every figure the data allows into <paramref name="folder"/>; returns the file names written.</summary>
-    /// <summary>The most figures a report draws.</summary>
-    public const int Count = 5;
-
     /// <param name="drawn">Told the number drawn so far, from 0, so a slow figure shows the phase is alive.</param>
     public static IReadOnlyList<string> DrawAll(ReportData data, string folder, Action<int>? drawn = null)
     {
@@ -29,6 +27,22 @@ public static class Figures
         var written = new List<string>();
         var steps = 0;
         void Step() => drawn?.Invoke(steps++);
+        Step();
+        var profiles = data.Profiles();
+        if (profiles.People.Count > 0 && profiles.Features.Count > 0)
+        {
+            TasteFigures.SaveProfiles(profiles, Path.Combine(folder, Taste));
+            written.Add(Taste);
+            Step();
+            if (profiles.Features.Any(f => f.UnitRange))
+            {
+                Save(TasteFigures.DrawRadar(profiles), folder, Radar, written);
+            }
+        }
+        else
+        {
+            Step();
+        }
         Step();
         Save(DrawRoc(data), folder, Roc, written);
         Step();
@@ -133,25 +147,39 @@ public static class Figures
         return plot;
     }
 
+    /// <summary>
+    /// Each person's songs in their colour; a test song the model gave to someone else gets a ring in that
+    /// person's colour. Limits and marker size come from <see cref="MapView"/>.
+    /// </summary>
     private static Plot DrawEmbedding(ReportData data)
     {
         var method = data.EmbeddingSummary.GetProperty("method").GetString() == "pca" ? "PCA" : "t-SNE";
-        var plot = NewPlot($"{method} of what the model sees (x: misclassified)", "", "");
+        var view = MapView.For(data.Embedding);
+        var plot = NewPlot($"{method} of what the model sees (rings: test songs it gave to someone else)", "", "");
         for (var c = 0; c < data.Classes.Count; c++)
         {
             var songs = data.Embedding.Where(s => s.User == data.Classes[c]).ToList();
             var points = plot.Add.ScatterPoints(songs.Select(s => s.X).ToArray(), songs.Select(s => s.Y).ToArray());
-            points.Color = ColorOf(c).WithAlpha(0.7);
-            points.MarkerSize = 5;
+            points.Color = ColorOf(c).WithAlpha(view.Opacity);
+            points.MarkerSize = (float)view.MarkerSize;
             points.LegendText = data.Classes[c];
         }
-        var wrong = data.Embedding.Where(s => s.User != s.PredictedUser).ToList();
-        var crosses = plot.Add.ScatterPoints(wrong.Select(s => s.X).ToArray(), wrong.Select(s => s.Y).ToArray());
-        crosses.MarkerShape = MarkerShape.Eks;
-        crosses.MarkerSize = 7;
-        crosses.Color = Colors.Black.WithAlpha(0.6);
-        crosses.LegendText = "misclassified";
+        for (var c = 0; c < data.Classes.Count; c++)
+        {
+            var wrong = data.Embedding.Where(s => s.Split == "test" && s.User != s.PredictedUser && s.PredictedUser == data.Classes[c]).ToList();
+            if (wrong.Count == 0)
+            {
+                continue;
+            }
+            var rings = plot.Add.ScatterPoints(wrong.Select(s => s.X).ToArray(), wrong.Select(s => s.Y).ToArray());
+            rings.MarkerShape = MarkerShape.OpenCircle;
+            rings.MarkerSize = (float)(view.MarkerSize + 5);
+            rings.MarkerLineWidth = 1.6f;
+            rings.Color = ColorOf(c);
+            rings.LegendText = $"model says {data.Classes[c]}";
+        }
         plot.ShowLegend(Alignment.UpperRight);
+        plot.Axes.SetLimits(view.XMin, view.XMax, view.YMin, view.YMax);
         foreach (var axis in new ScottPlot.IAxis[] { plot.Axes.Bottom, plot.Axes.Left })
         {
             axis.TickLabelStyle.IsVisible = false;
@@ -177,7 +205,7 @@ public static class Figures
         return plot;
     }
 
-    private static Plot NewPlot(string title, string x, string y)
+    internal static Plot NewPlot(string title, string x, string y)
     {
         var plot = new Plot();
         plot.Font.Set(FigureFont.Name);

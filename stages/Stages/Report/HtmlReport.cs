@@ -1,141 +1,169 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
-using Plotly.NET;
-using Plotly.NET.CSharp;
-using Chart = Plotly.NET.CSharp.Chart;
+using Pipeline.Stages.Report.Taste;
 
 namespace Pipeline.Stages.Report;
 
 /// <summary>
-/// reports/report.html: one self-contained file that works offline. plotly.js (from the Plotly.NET package) and the
-/// figures are inlined; the chart's random div id is replaced so the same data gives the same bytes.
+/// reports/report.html: one self-contained file that works offline, plotly.js (its gl2d bundle) and the figures
+/// inlined. Every piece of outside text is escaped where it lands; the same data gives the same bytes.
 /// </summary>
-public static partial class HtmlReport
+public static class HtmlReport
 {
     public static string Render(ReportData data, IReadOnlyList<string> figures, string figuresFolder)
     {
-        var m = data.Metrics;
+        var taste = TasteReport.From(data, ReportText.MisclassifiedRows);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Whose taste is it?</title>\n")
-            .Append("<style>\n").Append(Style).Append("</style>\n")
-            .Append("<script>\n").Append(PlotlyJs()).Append("\n</script>\n</head>\n<body>\n<main>\n<h1>Whose taste is it?</h1>\n");
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"lead\">Model <b>{Escape.Html(data.Model)}</b>, trained on ")
-            .Append(CultureInfo.InvariantCulture, $"{data.TrainRows} songs and tested on {data.TestRows} it never saw, from ")
-            .Append(string.Join(", ", data.Classes.Select(Escape.Html))).Append(".</p>\n");
+            .Append("<style>\n").Append(HtmlStyle.Css).Append("</style>\n")
+            .Append("<script>\n").Append(PlotlyJs.Value).Append("\n</script>\n</head>\n<body>\n<main>\n<h1>Whose taste is it?</h1>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"lead\">The songs {data.Classes.Count} people like, and a model (<b>{E(data.Model)}</b>) that learned whose taste a song fits: ")
+            .Append(string.Join(", ", data.Classes.Select(E))).Append(".</p>\n");
         if (data.SourceNote is { } note)
         {
-            html.Append("<p>").Append(Escape.Html(note)).Append("</p>\n");
+            html.Append("<p>").Append(E(note)).Append("</p>\n");
         }
-        html.Append("<section class=\"cards\">\n");
+        AppendTable(html, "data-summary", ["About the data", ""], DataSummary.Rows(data).Select(r => new[] { r.Label, r.Value }));
+        AppendTaste(html, taste, figures, figuresFolder);
+        AppendMatch(html, data, taste);
+        AppendModel(html, data);
+        AppendMap(html, data);
+        AppendSignatures(html, data);
+        AppendMistakes(html, data, taste);
+        html.Append(Quiz.Html(data));
+        html.Append("<h2>How the model did</h2>\n<div class=\"figures\">\n");
+        foreach (var figure in figures.Where(f => f is not Figures.Taste and not Figures.Radar and not Figures.Embedding))
+        {
+            AppendFigure(html, figuresFolder, figure);
+        }
+        html.Append("</div>\n<h2>Params</h2>\n");
+        AppendTable(html, "params", ["Param", "Value"], DataSummary.Params(data.Params).Select(r => new[] { r.Key, r.Value }));
+        html.Append("</main>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    private static void AppendTaste(StringBuilder html, TasteReport taste, IReadOnlyList<string> figures, string folder)
+    {
+        html.Append("<h2>Taste profiles</h2>\n<p>").Append(E(ReportText.TasteIntro)).Append("</p>\n<ul class=\"findings\">\n");
+        foreach (var sentence in taste.Sentences)
+        {
+            html.Append("<li>").Append(E(sentence)).Append("</li>\n");
+        }
+        html.Append("</ul>\n");
+        foreach (var figure in figures.Where(f => f is Figures.Taste or Figures.Radar))
+        {
+            html.Append("<div class=\"").Append(figure == Figures.Taste ? "wide" : "narrow").Append("\">");
+            AppendFigure(html, folder, figure);
+            html.Append("</div>\n");
+        }
+    }
+
+    private static void AppendMatch(StringBuilder html, ReportData data, TasteReport taste)
+    {
+        html.Append("<h2>Taste match</h2>\n<p>").Append(E(TasteMatch.Definition)).Append("</p>\n");
+        var people = data.Classes.Where(c => taste.Profiles.People.Contains(c)).ToList();
+        if (people.Count >= 3)
+        {
+            var rows = people.Select(a => people.Select(b => a == b ? "" : $"{taste.Pair(a, b)!.MatchText} · {taste.Pair(a, b)!.Shared.Count} shared").Prepend(a).ToArray());
+            AppendTable(html, "match-matrix", ["", .. people], rows);
+        }
+        html.Append("<table id=\"shared-songs\">\n<tr><th>Pair</th><th>Match</th><th>Songs both like</th></tr>\n");
+        foreach (var pair in taste.Pairs)
+        {
+            var listed = pair.Shared.Take(TasteReport.SharedListed).Select(s => $"{E(s.Name)} <span class=\"by\">({E(s.Artists)})</span>");
+            var more = pair.Shared.Count > TasteReport.SharedListed ? string.Create(CultureInfo.InvariantCulture, $", and {pair.Shared.Count - TasteReport.SharedListed:N0} more") : "";
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td>{E(pair.A)} and {E(pair.B)}</td><td class=\"num\">{pair.MatchText}</td><td>{pair.Shared.Count:N0}{(pair.Shared.Count > 0 ? ": " : "")}{string.Join(", ", listed)}{more}</td></tr>\n");
+        }
+        html.Append("</table>\n");
+    }
+
+    private static void AppendModel(StringBuilder html, ReportData data)
+    {
+        html.Append("<h2>The model</h2>\n<p>").Append(CultureInfo.InvariantCulture, $"Trained on {data.TrainRows:N0} songs and tested on {data.TestRows:N0} it never saw.")
+            .Append("</p>\n<section class=\"cards\">\n");
         foreach (var (label, key) in ReportText.Metrics)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<div class=\"card\"><div class=\"value\">{m.GetProperty(key).GetDouble():0.000}</div><div class=\"label\">{label}</div></div>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<div class=\"card\"><div class=\"value\">{data.Metrics.GetProperty(key).GetDouble():0.000}</div><div class=\"label\">{label}</div></div>\n");
         }
-        html.Append("</section>\n<h2>Per person</h2>\n<table>\n<tr><th>Person</th><th>Precision</th><th>Recall</th><th>F1</th><th>Test songs</th></tr>\n");
-        foreach (var (name, precision, recall, f1, support) in data.PerPerson())
+        html.Append("</section>\n");
+        AppendTable(html, "per-person", ["Person", "Precision", "Recall", "F1", "Test songs"], data.PerPerson().Select(p => new[]
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Escape.Html(name)}</td><td>{precision:0.000}</td><td>{recall:0.000}</td><td>{f1:0.000}</td><td>{support}</td></tr>\n");
-        }
-        html.Append("</table>\n<h2>Map of the songs</h2>\n<p>").Append(Escape.Html(ReportText.EmbeddingLine(data.EmbeddingSummary)))
-            .Append(" Hover a point to see the song; drag to zoom, double-click to zoom out.</p>\n")
-            .Append(InteractiveMap(data)).Append('\n');
-        html.Append("<h2>Figures</h2>\n<div class=\"figures\">\n");
-        foreach (var figure in figures)
+            p.Name, F3(p.Precision), F3(p.Recall), F3(p.F1), p.Support.ToString(CultureInfo.InvariantCulture),
+        }));
+    }
+
+    private static void AppendMap(StringBuilder html, ReportData data)
+    {
+        var view = MapView.For(data.Embedding);
+        html.Append("<h2>Map of the songs</h2>\n<p>").Append(E(ReportText.EmbeddingLine(data.EmbeddingSummary)))
+            .Append(" A ring marks a test song the model gave to someone else, in that person's colour. Hover a point to see the song; drag to zoom, double-click to zoom out.</p>\n");
+        foreach (var line in new[] { view.OutsideNote, ReportText.IdenticalNote(data.LargestIdenticalGroup, data.Embedding.Count),
+                     ReportText.ThinnedNote(MapView.Interactive(data.Embedding).Count, data.Embedding.Count) })
         {
-            var png = Convert.ToBase64String(File.ReadAllBytes(Path.Combine(figuresFolder, figure)));
-            html.Append(CultureInfo.InvariantCulture, $"<figure><img alt=\"{ReportText.FigureTitle(figure)}\" src=\"data:image/png;base64,{png}\"><figcaption>{ReportText.FigureTitle(figure)}</figcaption></figure>\n");
+            if (line is not null)
+            {
+                html.Append("<p class=\"note\">").Append(E(line)).Append("</p>\n");
+            }
         }
-        html.Append("</div>\n");
-        AppendSignatures(html, data);
-        AppendMisclassified(html, data);
-        html.Append("<h2>Params</h2>\n<pre>").Append(Escape.Html(data.ParamsJson)).Append("</pre>\n</main>\n</body>\n</html>\n");
-        return html.ToString();
+        html.Append(SongMap.Html(data, view));
     }
 
     private static void AppendSignatures(StringBuilder html, ReportData data)
     {
-        html.Append("<h2>Signature songs</h2>\n<p>").Append(Escape.Html(ReportText.SignatureIntro)).Append("</p>\n");
-        html.Append("<table id=\"signatures\">\n<tr><th>Whose</th><th>Song</th><th>Artists</th><th>Model's probability</th></tr>\n");
-        foreach (var (whose, song, probability) in data.SignatureRows(ReportText.SignatureRows))
+        html.Append("<h2>Signature songs</h2>\n<p>").Append(E(ReportText.SignatureIntro)).Append("</p>\n");
+        AppendTable(html, "signatures", ["Whose", "Song", "Artists", "Model's probability"],
+            data.SignatureRows(ReportText.SignatureRows).Select(r => new[] { r.Whose, r.Song.Name, r.Song.Artists, F2(r.Probability) }));
+    }
+
+    private static void AppendMistakes(StringBuilder html, ReportData data, TasteReport taste)
+    {
+        html.Append("<h2>Mistakes, and why</h2>\n<p>").Append(E(ReportText.MisclassifiedIntro(taste.Mistakes.Count, data.Mistakes)))
+            .Append(' ').Append(E(ReportText.MistakesIntroReason)).Append("</p>\n");
+        AppendTable(html, "misclassified", ["Song", "Artists", "Liked by", "Model says", "Confidence", "Why"],
+            taste.Mistakes.Select(m => new[] { m.Song.Name, m.Song.Artists, m.Song.TrueUser, m.Song.PredictedUser, F2(m.Confidence), m.Why }));
+    }
+
+    /// <summary>A table of text cells, every cell escaped.</summary>
+    private static void AppendTable(StringBuilder html, string id, IReadOnlyList<string> headers, IEnumerable<string[]> rows)
+    {
+        html.Append("<table id=\"").Append(id).Append("\">\n<tr>");
+        foreach (var header in headers)
         {
-            html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{Escape.Html(whose)}</td><td>{Escape.Html(song.Name)}</td><td>{Escape.Html(song.Artists)}</td><td>{probability:0.00}</td></tr>\n");
+            html.Append("<th>").Append(E(header)).Append("</th>");
+        }
+        html.Append("</tr>\n");
+        foreach (var row in rows)
+        {
+            html.Append("<tr>");
+            foreach (var cell in row)
+            {
+                html.Append("<td>").Append(E(cell)).Append("</td>");
+            }
+            html.Append("</tr>\n");
         }
         html.Append("</table>\n");
     }
 
-    private static void AppendMisclassified(StringBuilder html, ReportData data)
+    private static void AppendFigure(StringBuilder html, string folder, string figure)
     {
-        var wrong = data.Misclassified(ReportText.MisclassifiedRows);
-        html.Append("<h2>Misclassified songs</h2>\n<p>")
-            .Append(Escape.Html(ReportText.MisclassifiedIntro(wrong.Count, data.Mistakes))).Append("</p>\n");
-        html.Append("<table id=\"misclassified\">\n<tr><th>Song</th><th>Artists</th><th>Liked by</th><th>Sounds like</th><th>Model's confidence</th></tr>\n");
-        foreach (var song in wrong)
-        {
-            html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{Escape.Html(song.Name)}</td><td>{Escape.Html(song.Artists)}</td><td>{Escape.Html(song.TrueUser)}</td><td>{Escape.Html(song.PredictedUser)}</td><td>{data.Confidence(song):0.00}</td></tr>\n");
-        }
-        html.Append("</table>\n");
+        var png = Convert.ToBase64String(File.ReadAllBytes(Path.Combine(folder, figure)));
+        html.Append(CultureInfo.InvariantCulture,
+            $"<figure><img alt=\"{ReportText.FigureTitle(figure)}\" src=\"data:image/png;base64,{png}\"><figcaption>{ReportText.FigureTitle(figure)}</figcaption></figure>\n");
     }
 
-    private static string InteractiveMap(ReportData data)
+    private static string E(string text) => Escape.Html(text);
+
+    private static string F2(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string F3(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+
+    /// <summary>plotly.js, read once from this assembly's resources.</summary>
+    private static readonly Lazy<string> PlotlyJs = new(() =>
     {
-        var traces = new List<GenericChart>();
-        for (var c = 0; c < data.Classes.Count; c++)
-        {
-            var songs = data.Embedding.Where(s => s.User == data.Classes[c]).ToList();
-            traces.Add(Chart.Point<double, double, string>(
-                x: songs.Select(s => s.X), y: songs.Select(s => s.Y), Name: Escape.Html(data.Classes[c]),
-                MultiText: Some(songs.Select(HoverText)), MarkerColor: Plotly.NET.Color.fromHex(Figures.ColorOf(c).ToHex()[..7])));
-        }
-        var wrong = data.Embedding.Where(s => s.User != s.PredictedUser).ToList();
-        traces.Add(Chart.Point<double, double, string>(
-            x: wrong.Select(s => s.X), y: wrong.Select(s => s.Y), Name: "misclassified", MultiText: Some(wrong.Select(HoverText)),
-            MarkerSymbol: StyleParam.MarkerSymbol.X, MarkerColor: Plotly.NET.Color.fromHex("#222222")));
-        var chart = Chart.Combine(traces).WithSize(960, 680);
-        var snippet = GenericChart.toChartHTML(chart);
-        snippet = DivId().Replace(snippet, "songs-map");
-        return RenderFunction().Replace(snippet, "renderPlotly_songs_map");
-    }
-
-    private static Optional<IEnumerable<string>> Some(IEnumerable<string> values) => new(values.ToArray(), true);
-
-    private static string HoverText(EmbeddedSong song) => string.Create(CultureInfo.InvariantCulture,
-        $"<b>{Escape.Html(song.Name)}</b><br>{Escape.Html(song.Artists)}<br>liked by {Escape.Html(song.User)}<br>model says {Escape.Html(song.PredictedUser)} ({song.Probability:0.00})<br>{song.Split} song");
-
-    private static string PlotlyJs()
-    {
-        var assembly = typeof(GenericChart).Assembly;
-        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith(".min.js", StringComparison.Ordinal));
-        using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+        using var stream = typeof(HtmlReport).Assembly.GetManifestResourceStream("plotly-gl2d.min.js")
+            ?? throw new InvalidOperationException("plotly-gl2d.min.js is not embedded in Pipeline.Stages");
+        using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
-    }
-
-    private const string Style = """
-        body { font-family: "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; color: #1d2433; background: #f7f8fb; margin: 0; }
-        main { max-width: 1000px; margin: 0 auto; padding: 24px 32px 64px; background: #fff; }
-        h1 { font-size: 2.1em; margin-bottom: 0.2em; }
-        h2 { margin-top: 1.8em; border-bottom: 1px solid #e3e6ee; padding-bottom: 4px; }
-        .lead { color: #4a5468; font-size: 1.1em; }
-        .cards { display: flex; gap: 12px; flex-wrap: wrap; margin: 20px 0; }
-        .card { flex: 1 1 150px; background: #f1f4fa; border-radius: 8px; padding: 12px 16px; }
-        .card .value { font-size: 1.8em; font-weight: bold; }
-        .card .label { color: #5a6478; font-size: 0.9em; }
-        table { border-collapse: collapse; width: 100%; margin: 12px 0; }
-        th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid #e8ebf2; }
-        th { background: #f1f4fa; }
-        .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(440px, 1fr)); gap: 16px; }
-        figure { margin: 0; }
-        figure img { width: 100%; border: 1px solid #e8ebf2; border-radius: 6px; }
-        figcaption { color: #5a6478; font-size: 0.9em; text-align: center; }
-        pre { background: #f1f4fa; padding: 12px; border-radius: 6px; overflow-x: auto; font-size: 0.85em; }
-
-        """;
-
-    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
-    private static partial Regex DivId();
-
-    [GeneratedRegex("renderPlotly_[0-9a-f]{32}")]
-    private static partial Regex RenderFunction();
+    });
 }

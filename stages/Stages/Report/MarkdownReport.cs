@@ -1,65 +1,112 @@
 using System.Globalization;
 using System.Text;
+using Pipeline.Stages.Report.Taste;
 
 namespace Pipeline.Stages.Report;
 
-/// <summary>reports/report.md, for pull requests: the metrics, the figures, the misclassified songs. Byte-stable.</summary>
+/// <summary>
+/// reports/report.md, for pull requests: the same story as report.html (data, taste, match, the model, signature
+/// songs, mistakes with reasons) with the figures as PNGs. Every table cell escaped; byte-stable.
+/// </summary>
 public static class MarkdownReport
 {
     public static string Render(ReportData data, IReadOnlyList<string> figures, string? changes = null)
     {
-        var m = data.Metrics;
+        var taste = TasteReport.From(data, ReportText.MisclassifiedRows);
         var text = new StringBuilder();
         text.Append("# Whose taste is it?\n\n");
-        text.Append(CultureInfo.InvariantCulture, $"Model **{data.Model}**, trained on {data.TrainRows} songs ")
-            .Append(CultureInfo.InvariantCulture, $"and tested on {data.TestRows} it never saw, from {data.Classes.Count} people: ")
+        text.Append(CultureInfo.InvariantCulture, $"The songs {data.Classes.Count} people like, and a model (**{data.Model}**) that learned whose taste a song fits: ")
             .Append(string.Join(", ", data.Classes.Select(Escape.MarkdownCell))).Append(".\n\n");
         if (data.SourceNote is { } note)
         {
             text.Append(Escape.MarkdownCell(note)).Append("\n\n");
         }
-        text.Append("| Metric | Value |\n|---|---:|\n");
-        foreach (var (label, key) in ReportText.Metrics)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"| {label} | {m.GetProperty(key).GetDouble():0.0000} |\n");
-        }
-        text.Append("\n| Person | Precision | Recall | F1 | Test songs |\n|---|---:|---:|---:|---:|\n");
-        foreach (var (name, precision, recall, f1, support) in data.PerPerson())
-        {
-            text.Append(CultureInfo.InvariantCulture, $"| {Escape.MarkdownCell(name)} | {precision:0.000} | {recall:0.000} | {f1:0.000} | {support} |\n");
-        }
-        text.Append('\n');
+        AppendTable(text, ["About the data", ""], "|---|---|", DataSummary.Rows(data).Select(r => new[] { r.Label, r.Value }));
         if (changes is not null)
         {
             text.Append(changes.TrimEnd('\n')).Append("\n\n");
         }
+        text.Append("## Taste profiles\n\n").Append(ReportText.TasteIntro).Append("\n\n");
+        foreach (var sentence in taste.Sentences)
+        {
+            text.Append("- ").Append(Escape.MarkdownCell(sentence)).Append('\n');
+        }
+        text.Append('\n');
+        AppendFigures(text, figures.Where(f => f is Figures.Taste or Figures.Radar));
+        AppendMatch(text, data, taste);
+        AppendModel(text, data);
+        AppendFigures(text, figures.Where(f => f is not Figures.Taste and not Figures.Radar));
+        text.Append(ReportText.EmbeddingLine(data.EmbeddingSummary)).Append(" A ring marks a test song the model gave to someone else, in that person's colour.\n\n");
+        foreach (var line in new[] { MapView.For(data.Embedding).OutsideNote, ReportText.IdenticalNote(data.LargestIdenticalGroup, data.Embedding.Count) })
+        {
+            if (line is not null)
+            {
+                text.Append("> ").Append(line).Append("\n\n");
+            }
+        }
+        text.Append("## Signature songs\n\n").Append(ReportText.SignatureIntro).Append("\n\n");
+        AppendTable(text, ["Whose", "Song", "Artists", "Model's probability"], "|---|---|---|---:|",
+            data.SignatureRows(ReportText.SignatureRows).Select(r => new[] { r.Whose, r.Song.Name, r.Song.Artists, F2(r.Probability) }));
+        text.Append("## Mistakes, and why\n\n")
+            .Append(ReportText.MisclassifiedIntro(taste.Mistakes.Count, data.Mistakes)).Append(' ').Append(ReportText.MistakesIntroReason).Append("\n\n");
+        AppendTable(text, ["Song", "Artists", "Liked by", "Model says", "Confidence", "Why"], "|---|---|---|---|---:|---|",
+            taste.Mistakes.Select(m => new[] { m.Song.Name, m.Song.Artists, m.Song.TrueUser, m.Song.PredictedUser, F2(m.Confidence), m.Why }));
+        text.Append("## Params\n\n");
+        AppendTable(text, ["Param", "Value"], "|---|---|", DataSummary.Params(data.Params).Select(r => new[] { r.Key, r.Value }));
+        return text.ToString().TrimEnd('\n') + "\n";
+    }
+
+    private static void AppendMatch(StringBuilder text, ReportData data, TasteReport taste)
+    {
+        text.Append("## Taste match\n\n").Append(TasteMatch.Definition).Append("\n\n");
+        var people = data.Classes.Where(c => taste.Profiles.People.Contains(c)).ToList();
+        if (people.Count >= 3)
+        {
+            AppendTable(text, ["", .. people], "|---" + string.Concat(people.Select(_ => "|---:")) + "|",
+                people.Select(a => people.Select(b => a == b ? "" : $"{taste.Pair(a, b)!.MatchText} · {taste.Pair(a, b)!.Shared.Count} shared").Prepend(a).ToArray()));
+        }
+        AppendTable(text, ["Pair", "Match", "Songs both like"], "|---|---:|---|", taste.Pairs.Select(pair => new[]
+        {
+            $"{pair.A} and {pair.B}", pair.MatchText,
+            string.Create(CultureInfo.InvariantCulture, $"{pair.Shared.Count:N0}{(pair.Shared.Count > 0 ? ": " : "")}")
+                + string.Join(", ", pair.Shared.Take(TasteReport.SharedListed).Select(s => $"{s.Name} ({s.Artists})"))
+                + (pair.Shared.Count > TasteReport.SharedListed ? string.Create(CultureInfo.InvariantCulture, $", and {pair.Shared.Count - TasteReport.SharedListed:N0} more") : ""),
+        }));
+    }
+
+    private static void AppendModel(StringBuilder text, ReportData data)
+    {
+        text.Append("## The model\n\n").Append(CultureInfo.InvariantCulture, $"Trained on {data.TrainRows:N0} songs and tested on {data.TestRows:N0} it never saw.\n\n");
+        AppendTable(text, ["Metric", "Value"], "|---|---:|", ReportText.Metrics.Select(m => new[]
+        {
+            m.Label, data.Metrics.GetProperty(m.Key).GetDouble().ToString("0.0000", CultureInfo.InvariantCulture),
+        }));
+        AppendTable(text, ["Person", "Precision", "Recall", "F1", "Test songs"], "|---|---:|---:|---:|---:|", data.PerPerson().Select(p => new[]
+        {
+            p.Name, F3(p.Precision), F3(p.Recall), F3(p.F1), p.Support.ToString(CultureInfo.InvariantCulture),
+        }));
+    }
+
+    private static void AppendFigures(StringBuilder text, IEnumerable<string> figures)
+    {
         foreach (var figure in figures)
         {
             text.Append(CultureInfo.InvariantCulture, $"![{ReportText.FigureTitle(figure)}](figures/{figure})\n\n");
         }
-        text.Append(ReportText.EmbeddingLine(data.EmbeddingSummary)).Append("\n\n");
-        AppendSignatures(text, data);
-        var wrong = data.Misclassified(ReportText.MisclassifiedRows);
-        text.Append("## Misclassified songs\n\n");
-        text.Append(CultureInfo.InvariantCulture, $"{ReportText.MisclassifiedIntro(wrong.Count, data.Mistakes)}\n\n");
-        text.Append("| Song | Artists | Liked by | Sounds like | Model's confidence |\n|---|---|---|---|---:|\n");
-        foreach (var song in wrong)
-        {
-            text.Append(CultureInfo.InvariantCulture,
-                $"| {Escape.MarkdownCell(song.Name)} | {Escape.MarkdownCell(song.Artists)} | {Escape.MarkdownCell(song.TrueUser)} | {Escape.MarkdownCell(song.PredictedUser)} | {data.Confidence(song):0.00} |\n");
-        }
-        return text.ToString();
     }
 
-    private static void AppendSignatures(StringBuilder text, ReportData data)
+    /// <summary>A table with every cell escaped; <paramref name="rule"/> is the alignment row.</summary>
+    private static void AppendTable(StringBuilder text, IReadOnlyList<string> headers, string rule, IEnumerable<string[]> rows)
     {
-        text.Append("## Signature songs\n\n").Append(ReportText.SignatureIntro).Append("\n\n");
-        text.Append("| Whose | Song | Artists | Model's probability |\n|---|---|---|---:|\n");
-        foreach (var (whose, song, probability) in data.SignatureRows(ReportText.SignatureRows))
+        text.Append("| ").Append(string.Join(" | ", headers.Select(Escape.MarkdownCell))).Append(" |\n").Append(rule).Append('\n');
+        foreach (var row in rows)
         {
-            text.Append(CultureInfo.InvariantCulture,
-                $"| {Escape.MarkdownCell(whose)} | {Escape.MarkdownCell(song.Name)} | {Escape.MarkdownCell(song.Artists)} | {probability:0.00} |\n");
+            text.Append("| ").Append(string.Join(" | ", row.Select(Escape.MarkdownCell))).Append(" |\n");
         }
         text.Append('\n');
     }
+
+    private static string F2(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string F3(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 }

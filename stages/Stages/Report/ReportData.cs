@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using nietras.SeparatedValues;
 using Pipeline.Stages.Data;
+using Pipeline.Stages.Fetch.Spotify;
+using Pipeline.Stages.Parameters;
+using Pipeline.Stages.Report.Taste;
 using Pipeline.Stages.Train;
 
 namespace Pipeline.Stages.Report;
@@ -14,15 +17,45 @@ public sealed record ReportData(
     IReadOnlyList<EmbeddedSong> Embedding,
     JsonElement EmbeddingSummary,
     TrainingHistory? History,
-    string ParamsJson)
+    PipelineParams Params)
 {
-    public static ReportData Load(string metricsPath, string predictionsPath, string embeddingDir, string embeddingSummaryPath, string modelDir, string paramsJson)
+    public static ReportData Load(ReportInputs inputs, PipelineParams parameters)
     {
-        using var metrics = JsonDocument.Parse(File.ReadAllText(metricsPath));
-        using var summary = JsonDocument.Parse(File.ReadAllText(embeddingSummaryPath));
+        using var metrics = JsonDocument.Parse(File.ReadAllText(inputs.Metrics));
+        using var summary = JsonDocument.Parse(File.ReadAllText(inputs.EmbeddingSummary));
         var classes = metrics.RootElement.GetProperty("confusion_matrix").GetProperty("labels").EnumerateArray().Select(e => e.GetString()!).ToList();
-        return new ReportData(metrics.RootElement.Clone(), classes, ReadPredictions(predictionsPath, classes),
-            ReadEmbedding(Path.Combine(embeddingDir, "embedding.parquet")), summary.RootElement.Clone(), ModelStore.LoadHistory(modelDir), paramsJson);
+        var embedding = ParquetTable.Read(Path.Combine(inputs.EmbeddingFolder, "embedding.parquet")).ToDictionary(c => c.Name, c => c.Values, StringComparer.Ordinal);
+        return new ReportData(metrics.RootElement.Clone(), classes, ReadPredictions(inputs.Predictions, classes),
+            ReadEmbedding(embedding), summary.RootElement.Clone(), ModelStore.LoadHistory(inputs.ModelFolder), parameters)
+        {
+            LargestIdenticalGroup = IdenticalViews(embedding),
+            Tracks = TrackStore.Read(inputs.Tracks),
+            FetchSummary = File.Exists(inputs.FetchSummary) ? FetchSummary.Load(inputs.FetchSummary) : null,
+        };
+    }
+
+    /// <summary>Everyone's liked songs with their audio features, as fetched: the taste profiles and shared songs.</summary>
+    public TrackTable Tracks { get; init; } = new([], [], [], [], []);
+
+    /// <summary>The most songs the model sees identically (the same value on every hidden unit): one spot on the map.</summary>
+    public int LargestIdenticalGroup { get; init; }
+
+    /// <summary>What Fetch listed and skipped, per person and per file.</summary>
+    public FetchSummary? FetchSummary { get; init; }
+
+    /// <summary>The taste profiles of the people in <see cref="Tracks"/>.</summary>
+    public TasteProfiles Profiles() => TasteProfiles.From(Tracks);
+
+    /// <summary>A song's value of each taste feature, found by its track id in <see cref="Tracks"/>; NaN where it is not there.</summary>
+    public Func<string, double[]> SongValues(TasteProfiles profiles)
+    {
+        var rows = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var r = 0; r < Tracks.RowCount; r++)
+        {
+            rows.TryAdd(Tracks.TrackId[r], r);
+        }
+        var columns = profiles.Features.Select(f => Tracks.Column(f.Name)!.Values).ToList();
+        return id => rows.TryGetValue(id, out var r) ? columns.Select(c => c[r]).ToArray() : [.. columns.Select(_ => double.NaN)];
     }
 
     /// <summary>Where the songs came from, when the report should say (the demo: who got which taste profile).</summary>
@@ -98,15 +131,30 @@ public sealed record ReportData(
         return songs;
     }
 
-    private static List<EmbeddedSong> ReadEmbedding(string path)
+    private static int IdenticalViews(Dictionary<string, Array> columns)
     {
-        var columns = ParquetTable.Read(path).ToDictionary(c => c.Name, c => c.Values, StringComparer.Ordinal);
+        var views = columns.Where(c => c.Key.StartsWith("v_", StringComparison.Ordinal)).Select(c => (double[])c.Value).ToList();
+        if (views.Count == 0)
+        {
+            return 0;
+        }
+        var rows = views[0].Length;
+        return Enumerable.Range(0, rows).GroupBy(r => string.Join(",", views.Select(v => v[r].ToString("R", CultureInfo.InvariantCulture))), StringComparer.Ordinal)
+            .Select(g => g.Count()).DefaultIfEmpty(0).Max();
+    }
+
+    private static List<EmbeddedSong> ReadEmbedding(Dictionary<string, Array> columns)
+    {
         var users = (string[])columns["user"];
         return users.Select((u, r) => new EmbeddedSong(
             ((string[])columns["name"])[r], ((string[])columns["artists"])[r], u, ((string[])columns["predicted_user"])[r],
             ((double[])columns["probability"])[r], ((string[])columns["split"])[r], ((double[])columns["x"])[r], ((double[])columns["y"])[r])).ToList();
     }
 }
+
+/// <summary>The files the report reads, from the stages before it.</summary>
+public sealed record ReportInputs(string Metrics, string Predictions, string EmbeddingFolder, string EmbeddingSummary, string ModelFolder, string Tracks,
+    string FetchSummary);
 
 public sealed record PredictedSong(string TrackId, string Name, string Artists, string TrueUser, string PredictedUser, double[] Probabilities);
 

@@ -23,8 +23,16 @@ internal static class ReportText
         ("Log loss", "log_loss"),
     ];
 
+    public const string TasteIntro =
+        "Each person's liked songs as Spotify's audio features describe them: one panel per feature, one curve per person (the share of their songs at each value).";
+
+    public const string MistakesIntroReason =
+        "Why: the audio features whose values sit closest to the chosen person's typical value (their median) and furthest from the true person's.";
+
     public static string FigureTitle(string file) => file switch
     {
+        Figures.Taste => "Taste profiles: each feature's distribution per person",
+        Figures.Radar => "Average of each 0-1 feature",
         Figures.Roc => "ROC curve",
         Figures.Confusion => "Confusion matrix",
         Figures.Training => "Training and validation loss",
@@ -41,6 +49,16 @@ internal static class ReportText
         return string.Create(CultureInfo.InvariantCulture,
             $"The map is a {method} of {summary.GetProperty("n").GetInt32()} songs as the model sees them{klText}: songs close together look alike to the model.");
     }
+
+    /// <summary>"312 songs (32%) look exactly the same to the model...", when that many share one spot; else null.</summary>
+    public static string? IdenticalNote(int largest, int songs) => songs == 0 || largest < Math.Max(10, 0.02 * songs) ? null
+        : string.Create(CultureInfo.InvariantCulture,
+            $"{largest:N0} songs ({100.0 * largest / songs:0}%) look exactly the same to the model: every hidden unit gives them the same value (with ReLU units, often zero), so they sit on one spot of the map and get the same answer. More units or another seed usually spreads them out.");
+
+    /// <summary>"The interactive map shows 20,000 of 40,000 songs...", when it is thinned; else null.</summary>
+    public static string? ThinnedNote(int shown, int songs) => shown >= songs ? null
+        : string.Create(CultureInfo.InvariantCulture,
+            $"The interactive map shows {shown:N0} of the {songs:N0} songs (every test song and an even sample of the training songs), to keep this page small; the PNG in report.md shows all of them.");
 
     public static string MisclassifiedIntro(int shown, int total) => total == 0
         ? "The model placed every test song with the person who liked it."

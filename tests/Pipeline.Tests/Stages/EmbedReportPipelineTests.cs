@@ -18,8 +18,9 @@ public sealed class EmbedReportPipelineTests : IDisposable
         var run = workspace.Run();
         string[] outputs = ["reports/report.md", "reports/report.html", "reports/embedding.json", "reports/figures/roc.png",
             "reports/figures/confusion.png", "reports/figures/training.png", "reports/figures/tsne.png", "reports/figures/importance.png",
-            "data/embedding/embedding.parquet"];
+            "reports/figures/taste.png", "reports/figures/radar.png", "data/embedding/embedding.parquet", "data/raw/fetch-summary.json"];
         var first = outputs.ToDictionary(o => o, workspace.Bytes);
+        workspace.Run("--target=Fetch", "--force");
         workspace.Run("--target=Embed", "--force");
         workspace.Run("--target=Report", "--force");
 
@@ -28,7 +29,9 @@ public sealed class EmbedReportPipelineTests : IDisposable
         var markdown = File.ReadAllText(workspace.PathOf("reports/report.md"));
         Assert.Contains("| ROC AUC |", markdown, StringComparison.Ordinal);
         Assert.Contains("![Map of the songs](figures/tsne.png)", markdown, StringComparison.Ordinal);
-        Assert.Contains("## Misclassified songs", markdown, StringComparison.Ordinal);
+        Assert.Contains("## Mistakes, and why", markdown, StringComparison.Ordinal);
+        Assert.Contains("![Taste profiles: each feature's distribution per person](figures/taste.png)", markdown, StringComparison.Ordinal);
+        Assert.Contains("## Taste match", markdown, StringComparison.Ordinal);
         var html = File.ReadAllText(workspace.PathOf("reports/report.html"));
         Assert.DoesNotContain("src=\"http", html, StringComparison.Ordinal);
         Assert.Contains("data:image/png;base64,", html, StringComparison.Ordinal);

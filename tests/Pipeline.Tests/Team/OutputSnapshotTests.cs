@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Pipeline.Stages.Parameters;
 using Pipeline.Stages.Report;
 using Snapshooter;
 using Snapshooter.Xunit;
@@ -26,8 +27,9 @@ public sealed partial class OutputSnapshotTests(TeamScenario scenario) : IClassF
     public void The_data_behind_each_figure()
     {
         var root = scenario.Workspace.Root;
-        var data = ReportData.Load(Path.Combine(root, "reports/metrics.json"), Path.Combine(root, "reports/predictions.csv"),
-            Path.Combine(root, "data/embedding"), Path.Combine(root, "reports/embedding.json"), Path.Combine(root, "models/model"), "{}");
+        var data = ReportData.Load(new ReportInputs(Path.Combine(root, "reports/metrics.json"), Path.Combine(root, "reports/predictions.csv"),
+            Path.Combine(root, "data/embedding"), Path.Combine(root, "reports/embedding.json"), Path.Combine(root, "models/model"),
+            Path.Combine(root, "data/raw/tracks.parquet"), Path.Combine(root, "data/raw/fetch-summary.json")), new PipelineParams());
         var (fpr, tpr) = RocCurve.For(data.TestPredictions.Select(p => p.TrueUser == data.Classes[1]).ToList(), data.TestPredictions.Select(p => p.Probabilities[1]).ToList());
 
         Snapshot.Match(new

@@ -4,7 +4,10 @@ using System.Text.Json.Serialization;
 
 namespace Pipeline.Stages.Fetch.Spotify;
 
-/// <summary>data/raw/fetch-summary.json: per person, what was listed, what was skipped and why, and how many songs remain.</summary>
+/// <summary>
+/// data/raw/fetch-summary.json: per person, what was listed, what was skipped and why, and how many songs remain;
+/// for imported files, each file's rows and the bad rows dropped. The report's data summary reads it.
+/// </summary>
 public sealed record FetchSummary
 {
     private static readonly JsonSerializerOptions Json = new()
@@ -15,13 +18,18 @@ public sealed record FetchSummary
     };
 
     public required string Source { get; init; }
-    public required string FeaturesProvider { get; init; }
-    public required bool AudioAnalysis { get; init; }
+    /// <summary>spotify or reccobeats; null for the demo and imported files.</summary>
+    public string? FeaturesProvider { get; init; }
+
+    public bool? AudioAnalysis { get; init; }
 
     /// <summary>Audio features every row lacks (ReccoBeats has no time_signature), so Features drops them.</summary>
     public required IReadOnlyList<string> MissingFeatures { get; init; }
 
     public required SortedDictionary<string, UserSummary> Users { get; init; }
+
+    /// <summary>The imported files (the csv source), in name order; empty for the other sources.</summary>
+    public IReadOnlyList<FileSummary> Files { get; init; } = [];
 
     public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Json) + "\n");
 
@@ -54,3 +62,6 @@ public sealed record UserSummary
             $"{Listed:N0} listed; {(skipped.Count == 0 ? "none skipped" : "skipped " + string.Join(", ", skipped))}; {Songs:N0} songs");
     }
 }
+
+/// <summary>An imported file: its data rows, and those dropped for an empty, non-numeric or impossible feature.</summary>
+public sealed record FileSummary(string File, int Rows, int BadRows);
