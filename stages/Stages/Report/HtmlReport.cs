@@ -64,16 +64,44 @@ public static class HtmlReport
         var people = data.Classes.Where(c => taste.Profiles.People.Contains(c)).ToList();
         if (people.Count >= 3)
         {
-            var rows = people.Select(a => people.Select(b => a == b ? "" : $"{taste.Pair(a, b)!.MatchText} · {taste.Pair(a, b)!.Shared.Count} shared").Prepend(a).ToArray());
-            AppendTable(html, "match-matrix", ["", .. people], rows);
+            AppendMatrix(html, people, taste);
         }
         html.Append("<table id=\"shared-songs\">\n<tr><th>Pair</th><th>Match</th><th>Songs both like</th></tr>\n");
-        foreach (var pair in taste.Pairs)
+        foreach (var pair in taste.PairsToList)
         {
-            var listed = pair.Shared.Take(TasteReport.SharedListed).Select(s => $"{E(s.Name)} <span class=\"by\">({E(s.Artists)})</span>");
-            var more = pair.Shared.Count > TasteReport.SharedListed ? string.Create(CultureInfo.InvariantCulture, $", and {pair.Shared.Count - TasteReport.SharedListed:N0} more") : "";
+            var listed = pair.Shared.Take(taste.SharedListed).Select(s => $"{E(s.Name)} <span class=\"by\">({E(s.Artists)})</span>");
+            var more = pair.Shared.Count > taste.SharedListed ? string.Create(CultureInfo.InvariantCulture, $", and {pair.Shared.Count - taste.SharedListed:N0} more") : "";
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{E(pair.A)} and {E(pair.B)}</td><td class=\"num\">{pair.MatchText}</td><td>{pair.Shared.Count:N0}{(pair.Shared.Count > 0 ? ": " : "")}{string.Join(", ", listed)}{more}</td></tr>\n");
+                $"<tr><td class=\"pair\">{E(pair.A)} and {E(pair.B)}</td><td class=\"num\">{pair.MatchText}</td><td>{pair.Shared.Count:N0}{(pair.Shared.Count > 0 ? ": " : "")}{string.Join(", ", listed)}{more}</td></tr>\n");
+        }
+        html.Append("</table>\n");
+    }
+
+    /// <summary>The pairwise matrix: each cell the match, shaded by it, and the number of songs both like.</summary>
+    private static void AppendMatrix(StringBuilder html, IReadOnlyList<string> people, TasteReport taste)
+    {
+        html.Append("<table id=\"match-matrix\" class=\"matrix\">\n<tr><th></th>");
+        foreach (var person in people)
+        {
+            html.Append("<th>").Append(E(person)).Append("</th>");
+        }
+        html.Append("</tr>\n");
+        foreach (var a in people)
+        {
+            html.Append("<tr><th>").Append(E(a)).Append("</th>");
+            foreach (var b in people)
+            {
+                var pair = a == b ? null : taste.Pair(a, b);
+                if (pair is null)
+                {
+                    html.Append("<td class=\"self\"></td>");
+                    continue;
+                }
+                var shade = (pair.Match ?? 0).ToString("0.00", CultureInfo.InvariantCulture);
+                html.Append(CultureInfo.InvariantCulture,
+                    $"<td style=\"background: rgba(0, 114, 178, {shade})\" class=\"{((pair.Match ?? 0) > 0.55 ? "dark" : "")}\">{pair.MatchText}<br><small>{pair.Shared.Count:N0} shared</small></td>");
+            }
+            html.Append("</tr>\n");
         }
         html.Append("</table>\n");
     }

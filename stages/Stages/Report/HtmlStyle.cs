@@ -18,7 +18,11 @@ internal static class HtmlStyle
         table { border-collapse: collapse; width: 100%; margin: 12px 0; }
         th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid #e8ebf2; vertical-align: top; }
         th { background: #f1f4fa; }
-        td.num { white-space: nowrap; }
+        td.num, td.pair { white-space: nowrap; }
+        .matrix td, .matrix th { text-align: center; }
+        .matrix td.dark { color: #fff; }
+        .matrix td small { opacity: 0.8; }
+        .matrix td.self { background: #f1f4fa; }
         .by { color: #5a6478; }
         #misclassified td:last-child { font-size: 0.88em; color: #3a4458; }
         .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(440px, 1fr)); gap: 16px; }

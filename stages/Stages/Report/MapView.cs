@@ -28,7 +28,7 @@ public sealed record MapView(double XMin, double XMax, double YMin, double YMax,
         return new MapView(xMin, xMax, yMin, yMax, outside, Math.Round(size, 1), Math.Round(opacity, 2));
     }
 
-    /// <summary>The songs the interactive map shows: every test song, then every k-th training song, up to the limit.</summary>
+    /// <summary>The songs the interactive map shows: every test song, then training songs evenly spaced in their order, up to the limit.</summary>
     public static IReadOnlyList<EmbeddedSong> Interactive(IReadOnlyList<EmbeddedSong> songs, int limit = InteractiveLimit)
     {
         if (songs.Count <= limit)
@@ -38,8 +38,7 @@ public sealed record MapView(double XMin, double XMax, double YMin, double YMax,
         var test = songs.Where(s => s.Split == "test").Take(limit).ToList();
         var train = songs.Where(s => s.Split != "test").ToList();
         var room = limit - test.Count;
-        var step = room <= 0 ? int.MaxValue : (int)Math.Ceiling(train.Count / (double)room);
-        return [.. test, .. train.Where((_, i) => i % step == 0).Take(Math.Max(room, 0))];
+        return [.. test, .. Enumerable.Range(0, Math.Max(room, 0)).Select(i => train[(int)((long)i * train.Count / room)])];
     }
 
     /// <summary>"3 songs lie outside the frame", or null.</summary>

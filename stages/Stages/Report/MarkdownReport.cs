@@ -65,12 +65,12 @@ public static class MarkdownReport
             AppendTable(text, ["", .. people], "|---" + string.Concat(people.Select(_ => "|---:")) + "|",
                 people.Select(a => people.Select(b => a == b ? "" : $"{taste.Pair(a, b)!.MatchText} · {taste.Pair(a, b)!.Shared.Count} shared").Prepend(a).ToArray()));
         }
-        AppendTable(text, ["Pair", "Match", "Songs both like"], "|---|---:|---|", taste.Pairs.Select(pair => new[]
+        AppendTable(text, ["Pair", "Match", "Songs both like"], "|---|---:|---|", taste.PairsToList.Select(pair => new[]
         {
             $"{pair.A} and {pair.B}", pair.MatchText,
             string.Create(CultureInfo.InvariantCulture, $"{pair.Shared.Count:N0}{(pair.Shared.Count > 0 ? ": " : "")}")
-                + string.Join(", ", pair.Shared.Take(TasteReport.SharedListed).Select(s => $"{s.Name} ({s.Artists})"))
-                + (pair.Shared.Count > TasteReport.SharedListed ? string.Create(CultureInfo.InvariantCulture, $", and {pair.Shared.Count - TasteReport.SharedListed:N0} more") : ""),
+                + string.Join(", ", pair.Shared.Take(taste.SharedListed).Select(s => $"{s.Name} ({s.Artists})"))
+                + (pair.Shared.Count > taste.SharedListed ? string.Create(CultureInfo.InvariantCulture, $", and {pair.Shared.Count - taste.SharedListed:N0} more") : ""),
         }));
     }
 

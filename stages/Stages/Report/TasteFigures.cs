@@ -27,7 +27,8 @@ internal static class TasteFigures
                 var (xs, ys) = Density(profiles.Values(p, f).Select(feature.AxisValue).ToArray(), lo, hi);
                 top = Math.Max(top, ys.Max());
                 var fill = plot.Add.FillY(xs, ys, new double[xs.Length]);
-                fill.FillColor = Palette.ColorOf(p).WithAlpha(0.13);
+                // Fills help two or three people apart; with more they turn to mud, so lines only.
+                fill.FillColor = Palette.ColorOf(p).WithAlpha(profiles.People.Count <= 3 ? 0.13 : 0);
                 fill.LineColor = Palette.ColorOf(p);
                 fill.LineWidth = 2;
                 fill.LegendText = f == 0 ? profiles.People[p] : "";
@@ -69,7 +70,7 @@ internal static class TasteFigures
         for (var p = 0; p < profiles.People.Count; p++)
         {
             radar.Series[p].LegendText = profiles.People[p];
-            radar.Series[p].FillColor = Palette.ColorOf(p).WithAlpha(0.15);
+            radar.Series[p].FillColor = Palette.ColorOf(p).WithAlpha(profiles.People.Count <= 3 ? 0.15 : 0);
             radar.Series[p].LineColor = Palette.ColorOf(p);
             radar.Series[p].LineWidth = 2.5f;
         }

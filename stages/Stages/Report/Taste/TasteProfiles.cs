@@ -13,6 +13,7 @@ public sealed class TasteProfiles
 
     private readonly double[][][] values;
     private readonly double[] spread;
+    private readonly double[][] medians;
 
     private TasteProfiles(IReadOnlyList<string> people, IReadOnlyList<TasteFeature> features, double[][][] values)
     {
@@ -20,6 +21,7 @@ public sealed class TasteProfiles
         Features = features;
         this.values = values;
         spread = features.Select((_, f) => PooledSpread(values.Select(p => p[f]).ToList())).ToArray();
+        medians = values.Select(p => p.Select(MedianOf).ToArray()).ToArray();
     }
 
     public IReadOnlyList<string> People { get; }
@@ -45,9 +47,11 @@ public sealed class TasteProfiles
     public double Mean(int person, int feature) => values[person][feature].Length == 0 ? double.NaN : values[person][feature].Average();
 
     /// <summary>The person's typical value: the median, which a few far songs do not drag (instrumentalness is mostly 0 with a long tail).</summary>
-    public double Median(int person, int feature)
+    public double Median(int person, int feature) => medians[person][feature];
+
+    private static double MedianOf(double[] values)
     {
-        var sorted = values[person][feature].Order().ToArray();
+        var sorted = values.Order().ToArray();
         return sorted.Length == 0 ? double.NaN
             : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
             : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;

@@ -3,8 +3,12 @@ namespace Pipeline.Stages.Report.Taste;
 /// <summary>What the report says about taste, computed once for report.md and report.html alike.</summary>
 public sealed record TasteReport(TasteProfiles Profiles, IReadOnlyList<string> Sentences, IReadOnlyList<PairMatch> Pairs, IReadOnlyList<Mistake> Mistakes)
 {
-    /// <summary>Shared songs listed per pair (the count is always given).</summary>
-    public const int SharedListed = 6;
+    /// <summary>Shared songs listed per pair (the count is always given): six for a few pairs, three when there are many.</summary>
+    public int SharedListed => Pairs.Count > 3 ? 3 : 6;
+
+    /// <summary>The pairs in the shared-songs table: in name order for up to three, closest match first for more.</summary>
+    public IReadOnlyList<PairMatch> PairsToList => Pairs.Count <= 3 ? Pairs
+        : [.. Pairs.OrderByDescending(p => p.Match ?? -1).ThenBy(p => p.A, StringComparer.Ordinal).ThenBy(p => p.B, StringComparer.Ordinal)];
 
     public static TasteReport From(ReportData data, int mistakes)
     {
