@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Pipeline.Stages.Data;
+using Pipeline.Stages.Embed;
+
+namespace Pipeline.Benchmarks;
+
+/// <summary>
+/// Embed and Report at 1,000, 10,000 and 40,000 demo songs (time, peak memory, report.html size), and t-SNE on
+/// the same activations side by side with scikit-learn's Barnes-Hut (Debian's python3-sklearn), time and KL.
+/// </summary>
+internal static class EmbedReportBenchmark
+{
+    private const string Python = "/usr/bin/python3";
+
+    public static void Run(string host, IEnumerable<int> sizes, Action<string, string, string> print)
+    {
+        var script = Path.Combine(AppContext.BaseDirectory, "tsne_sklearn.py");
+        foreach (var songs in sizes)
+        {
+            var workspace = Directory.CreateTempSubdirectory("bench-embed-").FullName;
+            try
+            {
+                File.WriteAllText(Path.Combine(workspace, "params.yaml"),
+                    $"fetch:\n  users: {{ paulo: {{}}, amelia: {{}} }}\n  demo: {{ tracks_per_user: {songs / 2} }}\n");
+                Measure.Run(workspace, host, "--target=Evaluate");
+                var embed = Measure.Run(workspace, host, "--target=Embed", "--force");
+                var report = Measure.Run(workspace, host, "--target=Report", "--force");
+                var label = $"{songs:N0} demo songs";
+                var html = new FileInfo(Path.Combine(workspace, "reports", "report.html")).Length;
+                print($"Embed, {label}", $"{Measure.StageSeconds(embed.Output, "Embed"):0.00} s", $"peak {embed.PeakKb / 1024.0:0} MiB (whole process)");
+                print($"Report, {label}", $"{Measure.StageSeconds(report.Output, "Report"):0.00} s",
+                    $"peak {report.PeakKb / 1024.0:0} MiB; report.html {html / 1e6:0.00} MB (target < 5 MB)");
+                SideBySide(workspace, script, label, print);
+            }
+            finally
+            {
+                Directory.Delete(workspace, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>This project's t-SNE and scikit-learn's on the activations Embed wrote (the v_* columns of the embedding Parquet).</summary>
+    private static void SideBySide(string workspace, string script, string label, Action<string, string, string> print)
+    {
+        var columns = ParquetTable.Read(Path.Combine(workspace, "data", "embedding", "embedding.parquet"))
+            .Where(c => c.Name.StartsWith("v_", StringComparison.Ordinal)).Select(c => (double[])c.Values).ToList();
+        var n = columns[0].Length;
+        var d = columns.Count;
+        var x = new double[n * d];
+        var csv = new StringBuilder();
+        for (var i = 0; i < n; i++)
+        {
+            for (var k = 0; k < d; k++)
+            {
+                x[(i * d) + k] = columns[k][i];
+            }
+            csv.AppendJoin(',', columns.Select(c => c[i].ToString("R", CultureInfo.InvariantCulture))).Append('\n');
+        }
+        var clock = Stopwatch.StartNew();
+        var ours = Tsne.Run(x, n, d, new TsneOptions(), new Progress<double>());
+        clock.Stop();
+        print($"  t-SNE (this project), {label}, {d} activations", $"{clock.Elapsed.TotalSeconds:0.00} s", $"KL {ours.KlDivergence:0.000}");
+        if (!File.Exists(Python) || Measure.Run(workspace, Python, "-c", "import sklearn").Output.Contains("Error", StringComparison.Ordinal))
+        {
+            print($"  t-SNE (scikit-learn), {label}", "n/a", "apt-get install python3-sklearn to compare");
+            return;
+        }
+        var activations = Path.Combine(workspace, "activations.csv");
+        File.WriteAllText(activations, csv.ToString());
+        var sklearn = Measure.Run(workspace, Python, script, activations).Output.Trim().Split('\n')[^1].Split(' ');
+        print($"  t-SNE (scikit-learn {SklearnVersion(workspace)}), {label}", $"{double.Parse(sklearn[0], CultureInfo.InvariantCulture):0.00} s",
+            $"KL {double.Parse(sklearn[1], CultureInfo.InvariantCulture):0.000}");
+    }
+
+    private static string SklearnVersion(string workspace) =>
+        Measure.Run(workspace, Python, "-c", "import sklearn; print(sklearn.__version__)").Output.Trim().Split('\n')[0];
+}
