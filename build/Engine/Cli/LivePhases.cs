@@ -29,7 +29,8 @@ internal sealed class LivePhases(string stage, ProgressContext live, ProgressTas
             phase.Bar.IsIndeterminate = !known;
             phase.Bar.MaxValue = known ? value.Total : 1;
             phase.Bar.Value = known ? Math.Min(value.Done, value.Total) : 0;
-            phase.Bar.Description = Markup.Escape($"{stage}: {PhaseLine.Count(value.Phase, value.Done, value.Total)}");
+            var left = PhaseLine.Left(value.Done, value.Total, phase.Clock.Elapsed);
+            phase.Bar.Description = Markup.Escape($"{stage}: {PhaseLine.Count(value.Phase, value.Done, value.Total)}{(left is null ? "" : $" ({left})")}");
             if (known && value.Done >= value.Total)
             {
                 phase.Bar.StopTask();
@@ -76,7 +77,8 @@ internal sealed class PlainPhases(string stage, IAnsiConsole? console) : IProgre
             }
             else if ((tenth > phase.Tenth && elapsed - phase.Shown >= Quiet) || (value.Total <= 0 && elapsed - phase.Shown >= QuietUncounted))
             {
-                console.WriteLine($"  {stage}: {PhaseLine.Count(value.Phase, value.Done, value.Total)} ({PhaseLine.Seconds(elapsed)})");
+                var left = PhaseLine.Left(value.Done, value.Total, elapsed);
+                console.WriteLine($"  {stage}: {PhaseLine.Count(value.Phase, value.Done, value.Total)} ({PhaseLine.Seconds(elapsed)}{(left is null ? "" : $", {left}")})");
                 phase = (tenth, phase.Clock, elapsed);
             }
             phases[value.Phase] = phase;
@@ -93,4 +95,17 @@ internal static class PhaseLine
         string.Create(CultureInfo.InvariantCulture, $"{phase}: {done:N0} in {Seconds(elapsed)}");
 
     public static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.0 s", CultureInfo.InvariantCulture);
+
+    /// <summary>"about 12 s left", from the pace so far; null until a second has passed and some of a counted phase is done.</summary>
+    public static string? Left(long done, long total, TimeSpan elapsed)
+    {
+        if (total <= 0 || done <= 0 || done >= total || elapsed < TimeSpan.FromSeconds(1))
+        {
+            return null;
+        }
+        var seconds = elapsed.TotalSeconds * (total - done) / done;
+        return seconds < 60
+            ? string.Create(CultureInfo.InvariantCulture, $"about {Math.Ceiling(seconds):0} s left")
+            : string.Create(CultureInfo.InvariantCulture, $"about {Math.Ceiling(seconds / 60):0} min left");
+    }
 }

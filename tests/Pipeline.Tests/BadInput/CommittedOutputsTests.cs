@@ -12,7 +12,7 @@ public sealed class CommittedOutputsTests
         var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
         const string committed = "`pipeline.lock`, `reports/metrics.json`, `reports/report.md`, `reports/embedding.json`, `reports/figures/` and\n`reports/predictions.csv` are committed;";
         Assert.Contains(committed, readme, StringComparison.Ordinal);
-        Assert.Contains("`reports/report.html`\n(4 MB, plotly.js inlined) are not", readme, StringComparison.Ordinal);
+        Assert.Contains("`reports/report.html`\n(2.5 MB, plotly.js inlined) are not", readme, StringComparison.Ordinal);
 
         foreach (var path in new[] { "pipeline.lock", "reports/metrics.json", "reports/report.md", "reports/embedding.json", "reports/figures/roc.png", "reports/predictions.csv" })
         {

@@ -140,3 +140,19 @@ public sealed class TasteTests
             [.. AudioFeatures.All.Select(f => new NumericColumn(f, [.. rows.Select(r => r.Values.TryGetValue(f, out var v) ? v[r.i] : 0.5)], false))]);
     }
 }
+
+/// <summary>The Report stage's fingerprint covers every param its params table can show.</summary>
+public sealed class ReportFingerprintTests
+{
+    [Fact]
+    public void The_report_declares_every_params_section_it_shows()
+    {
+        var declared = typeof(Pipeline.Host.Tasks.ReportTask).GetCustomAttributes(typeof(Pipeline.Engine.Tasks.ParamsAttribute), false)
+            .Cast<Pipeline.Engine.Tasks.ParamsAttribute>().Single().Keys;
+        var shown = Pipeline.Stages.Report.DataSummary.Params(new Pipeline.Stages.Parameters.PipelineParams()).Select(p => p.Key.Split('.')[0]).Distinct();
+        var sections = typeof(Pipeline.Stages.Parameters.PipelineParams).GetProperties().Select(p => p.Name.ToLowerInvariant());
+
+        Assert.All(shown, s => Assert.Contains(s, declared));
+        Assert.Equal(sections.Order(), declared.Order());
+    }
+}
