@@ -173,9 +173,9 @@ public static class Figures
             }
             var rings = plot.Add.ScatterPoints(wrong.Select(s => s.X).ToArray(), wrong.Select(s => s.Y).ToArray());
             rings.MarkerShape = MarkerShape.OpenCircle;
-            rings.MarkerSize = (float)(view.MarkerSize + 5);
-            rings.MarkerLineWidth = 1.6f;
-            rings.Color = ColorOf(c);
+            rings.MarkerSize = (float)view.RingSize;
+            rings.MarkerLineWidth = (float)view.RingWidth;
+            rings.Color = ColorOf(c).WithAlpha(view.RingOpacity);
             rings.LegendText = $"model says {data.Classes[c]}";
         }
         plot.ShowLegend(Alignment.UpperRight);

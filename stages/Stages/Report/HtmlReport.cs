@@ -69,8 +69,9 @@ public static class HtmlReport
         html.Append("<table id=\"shared-songs\">\n<tr><th>Pair</th><th>Match</th><th>Songs both like</th></tr>\n");
         foreach (var pair in taste.PairsToList)
         {
-            var listed = pair.Shared.Take(taste.SharedListed).Select(s => $"{E(s.Name)} <span class=\"by\">({E(s.Artists)})</span>");
-            var more = pair.Shared.Count > taste.SharedListed ? string.Create(CultureInfo.InvariantCulture, $", and {pair.Shared.Count - taste.SharedListed:N0} more") : "";
+            var (lines, left) = pair.Listed(taste.SharedListed);
+            var listed = lines.Select(s => $"{E(s.Name)} <span class=\"by\">({E(s.Artists)})</span>");
+            var more = left > 0 ? string.Create(CultureInfo.InvariantCulture, $", and {left:N0} more") : "";
             html.Append(CultureInfo.InvariantCulture,
                 $"<tr><td class=\"pair\">{E(pair.A)} and {E(pair.B)}</td><td class=\"num\">{pair.MatchText}</td><td>{pair.Shared.Count:N0}{(pair.Shared.Count > 0 ? ": " : "")}{string.Join(", ", listed)}{more}</td></tr>\n");
         }
@@ -117,7 +118,7 @@ public static class HtmlReport
         html.Append("</section>\n");
         AppendTable(html, "per-person", ["Person", "Precision", "Recall", "F1", "Test songs"], data.PerPerson().Select(p => new[]
         {
-            p.Name, F3(p.Precision), F3(p.Recall), F3(p.F1), p.Support.ToString(CultureInfo.InvariantCulture),
+            p.Name, F3(p.Precision), F3(p.Recall), F3(p.F1), p.Support.ToString("N0", CultureInfo.InvariantCulture),
         }));
     }
 

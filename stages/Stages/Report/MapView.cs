@@ -12,7 +12,14 @@ public sealed record MapView(double XMin, double XMax, double YMin, double YMax,
     /// <summary>The interactive map carries at most this many songs (all test songs first), so report.html stays small.</summary>
     public const int InteractiveLimit = 20_000;
 
-    /// <summary>Limits from the 0.5% and 99.5% quantiles, widened by a quarter of that range: a far point no longer squeezes the rest.</summary>
+    /// <summary>Rings round test mistakes: a little bigger than the markers, thinner and fainter when there are many, so they mark without covering.</summary>
+    public double RingSize => Math.Round(MarkerSize + Math.Clamp(MarkerSize, 2, 5), 1);
+
+    public double RingWidth => Math.Round(Math.Clamp(MarkerSize / 3.5, 0.6, 1.6), 2);
+
+    public double RingOpacity => Math.Round(Math.Clamp(Opacity * 1.4, 0.5, 1), 2);
+
+    /// <summary>Limits from the 0.1% and 99.9% quantiles, widened by a tenth of that range: a far point no longer squeezes the rest.</summary>
     public static MapView For(IReadOnlyList<EmbeddedSong> songs)
     {
         if (songs.Count == 0)
@@ -48,9 +55,9 @@ public sealed record MapView(double XMin, double XMax, double YMin, double YMax,
     private static (double Min, double Max) Frame(IEnumerable<double> values)
     {
         var sorted = values.Order().ToArray();
-        var lo = Quantile(sorted, 0.005);
-        var hi = Quantile(sorted, 0.995);
-        var pad = Math.Max((hi - lo) * 0.25, 1e-6);
+        var lo = Quantile(sorted, 0.001);
+        var hi = Quantile(sorted, 0.999);
+        var pad = Math.Max((hi - lo) * 0.1, 1e-6);
         return (Math.Max(sorted[0], lo - pad) - (hi - lo) * 0.02, Math.Min(sorted[^1], hi + pad) + (hi - lo) * 0.02);
     }
 

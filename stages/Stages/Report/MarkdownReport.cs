@@ -65,12 +65,16 @@ public static class MarkdownReport
             AppendTable(text, ["", .. people], "|---" + string.Concat(people.Select(_ => "|---:")) + "|",
                 people.Select(a => people.Select(b => a == b ? "" : $"{taste.Pair(a, b)!.MatchText} · {taste.Pair(a, b)!.Shared.Count} shared").Prepend(a).ToArray()));
         }
-        AppendTable(text, ["Pair", "Match", "Songs both like"], "|---|---:|---|", taste.PairsToList.Select(pair => new[]
+        AppendTable(text, ["Pair", "Match", "Songs both like"], "|---|---:|---|", taste.PairsToList.Select(pair =>
         {
-            $"{pair.A} and {pair.B}", pair.MatchText,
-            string.Create(CultureInfo.InvariantCulture, $"{pair.Shared.Count:N0}{(pair.Shared.Count > 0 ? ": " : "")}")
-                + string.Join(", ", pair.Shared.Take(taste.SharedListed).Select(s => $"{s.Name} ({s.Artists})"))
-                + (pair.Shared.Count > taste.SharedListed ? string.Create(CultureInfo.InvariantCulture, $", and {pair.Shared.Count - taste.SharedListed:N0} more") : ""),
+            var (lines, left) = pair.Listed(taste.SharedListed);
+            return new[]
+            {
+                $"{pair.A} and {pair.B}", pair.MatchText,
+                string.Create(CultureInfo.InvariantCulture, $"{pair.Shared.Count:N0}{(pair.Shared.Count > 0 ? ": " : "")}")
+                    + string.Join(", ", lines.Select(s => $"{s.Name} ({s.Artists})"))
+                    + (left > 0 ? string.Create(CultureInfo.InvariantCulture, $", and {left:N0} more") : ""),
+            };
         }));
     }
 
@@ -83,7 +87,7 @@ public static class MarkdownReport
         }));
         AppendTable(text, ["Person", "Precision", "Recall", "F1", "Test songs"], "|---|---:|---:|---:|---:|", data.PerPerson().Select(p => new[]
         {
-            p.Name, F3(p.Precision), F3(p.Recall), F3(p.F1), p.Support.ToString(CultureInfo.InvariantCulture),
+            p.Name, F3(p.Precision), F3(p.Recall), F3(p.F1), p.Support.ToString("N0", CultureInfo.InvariantCulture),
         }));
     }
 

@@ -47,7 +47,7 @@ internal static class ReportText
         var kl = summary.GetProperty("kl_divergence");
         var klText = kl.ValueKind == JsonValueKind.Number ? string.Create(CultureInfo.InvariantCulture, $", final KL divergence {kl.GetDouble():0.000}") : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"The map is a {method} of {summary.GetProperty("n").GetInt32()} songs as the model sees them{klText}: songs close together look alike to the model.");
+            $"The map is a {method} of {summary.GetProperty("n").GetInt32():N0} songs as the model sees them{klText}: songs close together look alike to the model.");
     }
 
     /// <summary>"312 songs (32%) look exactly the same to the model...", when that many share one spot; else null.</summary>

@@ -36,8 +36,9 @@ internal static class SongMap
             artists,
             people,
             frame = new[] { Round(view.XMin), Round(view.XMax), Round(view.YMin), Round(view.YMax) },
-            size = view.MarkerSize + 1,
+            size = Math.Max(3, view.MarkerSize + 1),
             opacity = Math.Min(1, view.Opacity + 0.1),
+            ring = new { size = Math.Max(6, view.RingSize + 2), width = Math.Max(1, view.RingWidth + 0.4), opacity = view.RingOpacity },
         };
         var html = new StringBuilder();
         html.Append("<div id=\"songs-map\" class=\"map\" data-songs=\"").Append(shown.Count.ToString(CultureInfo.InvariantCulture)).Append("\"></div>\n");
@@ -66,7 +67,7 @@ internal static class SongMap
           });
           traces.push({ type: "scattergl", mode: "markers", name: "test song the model gave to someone else (ring: its pick)",
             x: rings.x, y: rings.y, text: rings.text, hoverinfo: "text",
-            marker: { symbol: "circle-open", size: d.size + 7, color: rings.color, line: { width: 2, color: rings.color } } });
+            marker: { symbol: "circle-open", size: d.ring.size, opacity: d.ring.opacity, color: rings.color, line: { width: d.ring.width, color: rings.color } } });
           const axis = r => ({ range: r, showticklabels: false, zeroline: false, showgrid: false, ticks: "" });
           const layout = { width: 936, height: 680, margin: { l: 10, r: 10, t: 10, b: 10 }, hovermode: "closest",
             xaxis: axis([d.frame[0], d.frame[1]]), yaxis: axis([d.frame[2], d.frame[3]]),

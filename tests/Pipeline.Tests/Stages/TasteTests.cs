@@ -54,6 +54,17 @@ public sealed class TasteTests
     }
 
     [Fact]
+    public void A_title_on_two_tracks_is_listed_once_and_the_rest_counted()
+    {
+        var pair = new PairMatch("ana", "ben", 0.5, [("Blue", "Z"), ("Blue", "Z"), ("Gold", "Y"), ("Red", "X")]);
+
+        var (lines, more) = pair.Listed(2);
+
+        Assert.Equal([("Blue", "Z"), ("Gold", "Y")], lines);
+        Assert.Equal(1, more);
+    }
+
+    [Fact]
     public void The_sentence_names_the_features_that_separate_two_people_with_both_means()
     {
         var tracks = Table(

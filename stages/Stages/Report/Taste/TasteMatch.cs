@@ -39,7 +39,9 @@ public static class TasteMatch
         return Math.Clamp(2 * (1 - auc), 0, 1);
     }
 
-    /// <summary>The songs both people like (from everyone's liked songs, before any were dropped), by title.</summary>
+    /// <summary>
+    /// The songs both people like (from everyone's liked songs, before any were dropped), one per track, by title.
+    /// </summary>
     public static IReadOnlyList<(string Name, string Artists)> SharedSongs(TrackTable tracks, string a, string b)
     {
         var ofA = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -50,16 +52,15 @@ public static class TasteMatch
                 ofA.TryAdd(tracks.TrackId[r], r);
             }
         }
-        var shared = new List<(string Name, string Artists, string Id)>();
+        var shared = new List<(string Name, string Artists)>();
         for (var r = 0; r < tracks.RowCount; r++)
         {
             if (tracks.User[r] == b && ofA.ContainsKey(tracks.TrackId[r]))
             {
-                shared.Add((tracks.Name[r], tracks.Artists[r], tracks.TrackId[r]));
+                shared.Add((tracks.Name[r], tracks.Artists[r]));
             }
         }
-        return shared.Distinct().OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Artists, StringComparer.Ordinal)
-            .ThenBy(s => s.Id, StringComparer.Ordinal).Select(s => (s.Name, s.Artists)).ToList();
+        return shared.OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Artists, StringComparer.Ordinal).ToList();
     }
 
     private static int IndexOf(IReadOnlyList<string> classes, string person)

@@ -36,6 +36,13 @@ public sealed record TasteReport(TasteProfiles Profiles, IReadOnlyList<string> S
 /// <summary>Two people: the model's match score for them (null without test songs of both) and the songs both like.</summary>
 public sealed record PairMatch(string A, string B, double? Match, IReadOnlyList<(string Name, string Artists)> Shared)
 {
+    /// <summary>The first <paramref name="count"/> titles to list (a title and artist on two tracks once) and how many tracks that leaves.</summary>
+    public (IReadOnlyList<(string Name, string Artists)> Lines, int More) Listed(int count)
+    {
+        var lines = Shared.Distinct().Take(count).ToList();
+        return (lines, Shared.Count(s => !lines.Contains(s)));
+    }
+
     public string MatchText => Match is { } m ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Math.Round(m * 100):0}%") : "n/a";
 }
 
