@@ -12,8 +12,9 @@ internal sealed record MetricValue(string Text, double? Number);
 /// the file's order. Lists are keyed by name,
 /// never by position: a list of objects that all name themselves with the same string property (a feature, a
 /// person) is keyed by that name, <c>feature_importance[tempo].auc_drop</c>; an object with <c>labels</c> and a
-/// square <c>matrix</c> is a confusion matrix, keyed <c>confusion_matrix[true amelia, predicted paulo]</c>.
-/// Other lists keep their index.
+/// square <c>matrix</c> is a confusion matrix, keyed <c>confusion_matrix[true amelia, predicted paulo]</c>; a
+/// two-number list under a key ending <c>_ci</c> is an interval, keyed <c>auc_ci.low</c> and <c>auc_ci.high</c> and
+/// shown beside its metric. Other lists keep their index.
 /// </summary>
 internal static class MetricsFlattener
 {
@@ -35,7 +36,8 @@ internal static class MetricsFlattener
     }
 
     private static int Rank(string key) =>
-        !key.Contains('[', StringComparison.Ordinal) ? (key.Contains('.', StringComparison.Ordinal) ? 1 : 0)
+        IsInterval(key) ? 0
+        : !key.Contains('[', StringComparison.Ordinal) ? (key.Contains('.', StringComparison.Ordinal) ? 1 : 0)
         : key.Contains("[true ", StringComparison.Ordinal) ? 2 : 3;
 
     private static void Walk(JsonElement element, string path, List<(string, MetricValue)> into)
@@ -59,6 +61,11 @@ internal static class MetricsFlattener
                 {
                     Walk(property.Value, path.Length == 0 ? property.Name : $"{path}.{property.Name}", into);
                 }
+                break;
+            case JsonValueKind.Array when path.EndsWith("_ci", StringComparison.Ordinal) && element.GetArrayLength() == 2
+                                          && element.EnumerateArray().All(e => e.ValueKind == JsonValueKind.Number):
+                Walk(element[0], $"{path}.low", into);
+                Walk(element[1], $"{path}.high", into);
                 break;
             case JsonValueKind.Array when NamingProperty(element) is { } name:
                 foreach (var item in element.EnumerateArray())
@@ -89,6 +96,11 @@ internal static class MetricsFlattener
                 break;
         }
     }
+
+    /// <summary>A top-level interval's bound: <c>auc_ci.low</c>.</summary>
+    private static bool IsInterval(string key) =>
+        key.IndexOf('.', StringComparison.Ordinal) is var dot and > 0 && key[..dot].EndsWith("_ci", StringComparison.Ordinal)
+        && key[(dot + 1)..] is "low" or "high" && !key.Contains('[', StringComparison.Ordinal);
 
     /// <summary>The string property every element of a list of objects has (the first such), with distinct values; else null.</summary>
     private static string? NamingProperty(JsonElement list)

@@ -43,21 +43,30 @@ internal static class MetricsViews
     public static string DiffMarkdown(Workspace workspace, StageGraph graph, string rev, bool all)
     {
         var table = Compare(workspace, graph, rev, all)
-            .SelectMany(f => f.Rows.Select(r => new[] { f.Path, r.Key, r.Old?.Text ?? "—", r.New?.Text ?? "—", Change(r.Old, r.New) })).ToList();
+            .SelectMany(f => f.Rows.Select(r => new[] { f.Path, r.Key, r.Old?.Text ?? "—", r.New?.Text ?? "—", Change(r.Old, r.New) + Noise(r.WithinNoise) })).ToList();
         return table.Count == 0 ? $"No metrics changed since {rev}.\n" : MarkdownTable.Render(["Path", "Metric", rev, "workspace", "Change"], table);
     }
 
-    private static List<(string Path, IEnumerable<(string Key, MetricValue? Old, MetricValue? New)> Rows)> Compare(Workspace workspace, StageGraph graph, string rev, bool all)
+    private static List<(string Path, IEnumerable<DiffRow> Rows)> Compare(Workspace workspace, StageGraph graph, string rev, bool all)
     {
-        var files = new List<(string Path, IEnumerable<(string Key, MetricValue? Old, MetricValue? New)> Rows)>();
+        var files = new List<(string Path, IEnumerable<DiffRow> Rows)>();
         foreach (var path in MetricsFiles(graph))
         {
             var now = Current(workspace, path);
             var before = MetricsFlattener.Flatten(GitShow.Read(workspace.Root, rev, path) ?? throw PipelineErrors.NotAtRevision(path, rev), $"{rev}:{path}");
-            files.Add((path, Merge(before, now).Where(r => all || r.Old?.Text != r.New?.Text).ToList()));
+            var noise = new NoiseRule(before, now);
+            files.Add((path, Merge(before, now).Where(r => all || r.Old?.Text != r.New?.Text)
+                .Select(r => new DiffRow(r.Key, r.Old, r.New, noise.WithinNoise(r.Key))).ToList()));
         }
         return files;
     }
+
+    private static string Noise(bool? within) => within switch
+    {
+        true => " (within noise)",
+        false => " (beyond noise)",
+        null => "",
+    };
 
     private static IEnumerable<string> MetricsFiles(StageGraph graph) => graph.Ordered.SelectMany(s => s.Metrics).Distinct();
 
@@ -98,12 +107,12 @@ internal static class MetricsViews
     };
 
     /// <summary>{"path": {"key": {"old": .., "new": .., "diff": ..}}}, as dvc metrics diff --json.</summary>
-    private static void DiffJson(Utf8JsonWriter json, IEnumerable<(string Path, IEnumerable<(string Key, MetricValue? Old, MetricValue? New)> Rows)> files)
+    private static void DiffJson(Utf8JsonWriter json, IEnumerable<(string Path, IEnumerable<DiffRow> Rows)> files)
     {
         foreach (var (path, rows) in files)
         {
             json.WriteStartObject(path);
-            foreach (var (key, old, now) in rows)
+            foreach (var (key, old, now, within) in rows)
             {
                 json.WriteStartObject(key);
                 Value(json, "old", old);
@@ -111,6 +120,10 @@ internal static class MetricsViews
                 if (old?.Number is { } b && now?.Number is { } a)
                 {
                     json.WriteNumber("diff", Math.Round(a - b, 4));
+                }
+                if (within is { } noise)
+                {
+                    json.WriteBoolean("within_noise", noise);
                 }
                 json.WriteEndObject();
             }
@@ -148,3 +161,6 @@ internal static class MetricsViews
 
     private static void Print(IAnsiConsole console, string text) => console.Profile.Out.Writer.Write(text.EndsWith('\n') ? text : text + "\n");
 }
+
+/// <summary>One metric in a diff: both values, and whether the change is within noise (null when the metric has no intervals).</summary>
+internal sealed record DiffRow(string Key, MetricValue? Old, MetricValue? New, bool? WithinNoise);

@@ -5,7 +5,7 @@ using Pipeline.Stages.Parameters;
 namespace Pipeline.Host.Tasks;
 
 /// <summary>Metrics on the test split (the pipeline's metrics) and the test predictions.</summary>
-[Params("seed")]
+[Params("seed", "evaluate")]
 [TaskDescription("Metrics on the test split, per-person figures, the test predictions")]
 public sealed class EvaluateTask : PipelineTask<PipelineParams>
 {
@@ -19,6 +19,6 @@ public sealed class EvaluateTask : PipelineTask<PipelineParams>
     public override IReadOnlyList<string> Metrics(PipelineParams parameters) => [MetricsFile];
 
     public override void Run(StageContext<PipelineParams> context) =>
-        Evaluator.Evaluate(context.Params.Seed, context.Input(TrainTask.Model), context.Input(FeaturesTask.Matrices),
+        Evaluator.Evaluate(context.Params.Seed, context.Params.Evaluate, context.Input(TrainTask.Model), context.Input(FeaturesTask.Matrices),
             context.Input(FeaturesTask.Preprocessing), context.Output(MetricsFile), context.Output(Predictions), context.Log);
 }

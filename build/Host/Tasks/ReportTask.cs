@@ -9,7 +9,7 @@ namespace Pipeline.Host.Tasks;
 /// The report: figures, report.md for pull requests, report.html to explore. Its params table shows values from
 /// every section, so it declares them all: a report restored from the run-cache never shows stale params.
 /// </summary>
-[Params("seed", "fetch", "features", "train", "embed")]
+[Params("seed", "fetch", "features", "train", "evaluate", "embed")]
 [TaskDescription("The report: figures, reports/report.md, reports/report.html (the default target)")]
 public sealed class ReportTask : PipelineTask<PipelineParams>
 {

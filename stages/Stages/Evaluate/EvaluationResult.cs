@@ -13,4 +13,11 @@ public sealed record EvaluationResult(
     (double Precision, double Recall, double F1, int Support)[] PerUser,
     IReadOnlyList<(string Feature, double AucDrop)> Importance,
     int TrainRows,
-    int TestRows);
+    int TestRows)
+{
+    /// <summary>Each headline metric's 95% bootstrap interval, in <see cref="Bootstrap.Metrics"/>' order; empty when turned off.</summary>
+    public IReadOnlyList<(double Low, double High)> Intervals { get; init; } = [];
+
+    /// <summary>The cross-validation Train ran, or null.</summary>
+    public Train.CvRecord? CrossValidation { get; init; }
+}

@@ -1,4 +1,5 @@
 using Pipeline.Stages.Features;
+using Pipeline.Stages.Parameters;
 using Pipeline.Stages.Train;
 
 namespace Pipeline.Stages.Evaluate;
@@ -6,7 +7,7 @@ namespace Pipeline.Stages.Evaluate;
 /// <summary>The Evaluate stage: the model's metrics on the test split, beside the majority-class baseline, and its predictions.</summary>
 public static class Evaluator
 {
-    public static EvaluationResult Evaluate(int seed, string modelDir, string featuresDir, string preprocessingPath, string metricsPath,
+    public static EvaluationResult Evaluate(int seed, EvaluateParams parameters, string modelDir, string featuresDir, string preprocessingPath, string metricsPath,
         string predictionsPath, Action<string> log)
     {
         var preprocessing = Preprocessing.Load(preprocessingPath);
@@ -26,10 +27,15 @@ public static class Evaluator
             test.Labels.Count(l => l == majority) / (double)test.Rows,
             confusion, ClassificationMetrics.PerClass(confusion),
             PermutationImportance.Compute(model, test, preprocessing, auc, seed),
-            train.Rows, test.Rows);
+            train.Rows, test.Rows)
+        {
+            Intervals = parameters.Bootstrap > 0 ? Bootstrap.Intervals(test.Labels, probabilities, classes, parameters.Bootstrap, seed) : [],
+            CrossValidation = CrossValidation.Load(modelDir),
+        };
         MetricsWriter.Write(metricsPath, result);
         File.WriteAllText(predictionsPath, PredictionsWriter.Csv(test.Tracks, preprocessing.Classes, probabilities, withTruth: true));
-        log($"{model.Kind}: accuracy {result.Accuracy:0.000}, AUC {result.Auc:0.000}, baseline accuracy {result.BaselineAccuracy:0.000}");
+        var aucInterval = result.Intervals.Count > 0 ? $" ({result.Intervals[2].Low:0.000}-{result.Intervals[2].High:0.000})" : "";
+        log($"{model.Kind}: accuracy {result.Accuracy:0.000}, AUC {result.Auc:0.000}{aucInterval}, baseline accuracy {result.BaselineAccuracy:0.000}");
         return result;
     }
 }

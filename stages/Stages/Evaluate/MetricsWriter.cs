@@ -14,10 +14,18 @@ public static class MetricsWriter
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
-            Number(json, "accuracy", result.Accuracy);
-            Number(json, "f1_macro", result.F1Macro);
-            Number(json, "auc", result.Auc);
-            Number(json, "log_loss", result.LogLoss);
+            double[] headline = [result.Accuracy, result.F1Macro, result.Auc, result.LogLoss];
+            for (var m = 0; m < Bootstrap.Metrics.Length; m++)
+            {
+                Number(json, Bootstrap.Metrics[m], headline[m]);
+                if (result.Intervals.Count > 0)
+                {
+                    json.WriteStartArray($"{Bootstrap.Metrics[m]}_ci");
+                    NumberValue(json, result.Intervals[m].Low);
+                    NumberValue(json, result.Intervals[m].High);
+                    json.WriteEndArray();
+                }
+            }
             Number(json, "baseline_accuracy", result.BaselineAccuracy);
             json.WriteStartObject("confusion_matrix");
             json.WriteStartArray("labels");
@@ -56,6 +64,31 @@ public static class MetricsWriter
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            if (result.CrossValidation is { } cv)
+            {
+                var chosen = cv.Scores.First(s => s.Model == cv.Chosen);
+                json.WriteStartObject("cv");
+                json.WriteNumber("folds", chosen.Folds);
+                Number(json, "auc_mean", chosen.AucMean);
+                Number(json, "auc_sd", chosen.AucSd);
+                Number(json, "accuracy_mean", chosen.AccuracyMean);
+                Number(json, "accuracy_sd", chosen.AccuracySd);
+                json.WriteEndObject();
+                if (cv.Scores.Count > 1)
+                {
+                    json.WriteStartArray("model_choice");
+                    foreach (var score in cv.Scores)
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("model", score.Model);
+                        Number(json, "auc_mean", score.AucMean);
+                        Number(json, "auc_sd", score.AucSd);
+                        json.WriteBoolean("chosen", score.Model == cv.Chosen);
+                        json.WriteEndObject();
+                    }
+                    json.WriteEndArray();
+                }
+            }
             json.WriteString("model", result.Model);
             json.WriteStartObject("rows");
             json.WriteNumber("train", result.TrainRows);
@@ -65,6 +98,9 @@ public static class MetricsWriter
         }
         File.WriteAllText(path, Encoding.UTF8.GetString(stream.ToArray()) + "\n");
     }
+
+    private static void NumberValue(Utf8JsonWriter json, double value) =>
+        json.WriteNumberValue(Math.Round(value, Decimals, MidpointRounding.AwayFromZero) + 0.0);
 
     private static void Number(Utf8JsonWriter json, string name, double value) =>
         json.WriteNumber(name, Math.Round(value, Decimals, MidpointRounding.AwayFromZero) + 0.0);

@@ -32,7 +32,7 @@ public static class FeatureBuilder
             log($"{shared} songs are liked by more than one person: features.shared_tracks = {parameters.SharedTracks}");
         }
         var classes = CheckClasses(tracks, tracksPath);
-        var (trainRows, testRows) = StratifiedSplit.Split(tracks.User, parameters.TestSize, seed);
+        var (trainRows, testRows) = StratifiedSplit.Split(tracks.User, parameters.TestSize, seed, tracks.TrackId);
         var train = tracks.Take(trainRows);
         var test = tracks.Take(testRows);
         var preprocessing = PreprocessingFitter.Fit(train, parameters, classes) with { Dropped = dropped };

@@ -11,5 +11,7 @@ public sealed record PipelineParams
 
     public TrainParams Train { get; init; } = new();
 
+    public EvaluateParams Evaluate { get; init; } = new();
+
     public EmbedParams Embed { get; init; } = new();
 }

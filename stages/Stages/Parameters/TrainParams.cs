@@ -2,12 +2,29 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Pipeline.Stages.Parameters;
 
-public sealed record TrainParams
+public sealed record TrainParams : IValidatableObject
 {
-    [RegularExpression("^(mlp|lightgbm|logistic|forest)$", ErrorMessage = "must be mlp, lightgbm, logistic or forest")]
+    /// <summary>auto: cross-validate every trainer on the training rows and train the best (by mean AUC; ties to the simpler).</summary>
+    [RegularExpression("^(mlp|lightgbm|logistic|forest|auto)$", ErrorMessage = "must be mlp, lightgbm, logistic, forest or auto")]
     public string Model { get; init; } = "mlp";
 
+    /// <summary>Stratified, seeded k-fold cross-validation on the training rows, reported beside the hold-out metrics; 0 turns it off.</summary>
+    [Range(0, 20, ErrorMessage = "must be 0 (off) or between 2 and 20")]
+    public int CvFolds { get; init; } = 5;
+
     public MlpParams Mlp { get; init; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (CvFolds == 1)
+        {
+            yield return new ValidationResult("must be 0 (off) or between 2 and 20: one fold has nothing to test on", [nameof(CvFolds)]);
+        }
+        if (Model == "auto" && CvFolds == 0)
+        {
+            yield return new ValidationResult("auto picks the trainer by cross-validation: set train.cv_folds to 2 or more (5 is usual)", [nameof(Model)]);
+        }
+    }
 }
 
 public sealed record MlpParams

@@ -43,12 +43,14 @@ public static class DataSummary
         rows.Add(("features", string.Create(CultureInfo.InvariantCulture,
             $"{p.Features.Numerical.Count} numerical, {p.Features.Categorical.Count} categorical{(p.Features.Timbre ? ", timbre and pitch" : "")}; normalize {Text(p.Features.Normalize)}")));
         rows.Add(("train.model", p.Train.Model));
-        if (p.Train.Model == "mlp")
+        rows.Add(("train.cv_folds", p.Train.CvFolds == 0 ? "off" : Text(p.Train.CvFolds)));
+        if (p.Train.Model is "mlp" or "auto")
         {
             var m = p.Train.Mlp;
             rows.Add(("train.mlp", string.Create(CultureInfo.InvariantCulture,
                 $"layers {string.Join(", ", m.Layers.Select(l => $"{l.Units} {l.Activation}"))}; {m.Epochs} epochs, batch {m.BatchSize}, learning rate {m.LearningRate}, patience {m.Patience}")));
         }
+        rows.Add(("evaluate.bootstrap", p.Evaluate.Bootstrap == 0 ? "off" : string.Create(CultureInfo.InvariantCulture, $"{p.Evaluate.Bootstrap:N0} resamples")));
         rows.Add(("embed", p.Embed.Method == "tsne"
             ? string.Create(CultureInfo.InvariantCulture, $"t-SNE, perplexity {p.Embed.Perplexity}, {p.Embed.Iterations} iterations")
             : "PCA"));

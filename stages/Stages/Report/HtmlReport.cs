@@ -113,9 +113,20 @@ public static class HtmlReport
             .Append("</p>\n<section class=\"cards\">\n");
         foreach (var (label, key) in ReportText.Metrics)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<div class=\"card\"><div class=\"value\">{data.Metrics.GetProperty(key).GetDouble():0.000}</div><div class=\"label\">{label}</div></div>\n");
+            var interval = data.Interval(key) is { } ci ? $"<div class=\"ci\">95% interval {ci}</div>" : "";
+            html.Append(CultureInfo.InvariantCulture, $"<div class=\"card\"><div class=\"value\">{data.Metrics.GetProperty(key).GetDouble():0.000}</div>{interval}<div class=\"label\">{label}</div></div>\n");
         }
         html.Append("</section>\n");
+        if (data.Interval("auc") is not null)
+        {
+            html.Append("<p class=\"note\">").Append(E(ReportText.IntervalNote(data.Params.Evaluate.Bootstrap))).Append("</p>\n");
+        }
+        if (data.CrossValidation() is { Count: > 0 } cv)
+        {
+            html.Append("<p>").Append(E(ReportText.CrossValidationIntro(data.CvFolds, cv.Count > 1))).Append("</p>\n");
+            AppendTable(html, "cross-validation", ["Trainer", "Mean AUC", "Spread (SD)", ""],
+                cv.Select(c => new[] { c.Model, F3(c.AucMean), F3(c.AucSd), c.Chosen ? "trained" : "" }));
+        }
         AppendTable(html, "per-person", ["Person", "Precision", "Recall", "F1", "Test songs"], data.PerPerson().Select(p => new[]
         {
             p.Name, F3(p.Precision), F3(p.Recall), F3(p.F1), p.Support.ToString("N0", CultureInfo.InvariantCulture),

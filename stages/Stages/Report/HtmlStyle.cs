@@ -15,6 +15,7 @@ internal static class HtmlStyle
         .card { flex: 1 1 150px; background: #f1f4fa; border-radius: 8px; padding: 12px 16px; }
         .card .value { font-size: 1.8em; font-weight: bold; }
         .card .label { color: #5a6478; font-size: 0.9em; }
+        .card .ci { color: #3a4458; font-size: 0.85em; margin-bottom: 2px; }
         table { border-collapse: collapse; width: 100%; margin: 12px 0; }
         th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid #e8ebf2; vertical-align: top; }
         th { background: #f1f4fa; }

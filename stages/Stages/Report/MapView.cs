@@ -55,17 +55,9 @@ public sealed record MapView(double XMin, double XMax, double YMin, double YMax,
     private static (double Min, double Max) Frame(IEnumerable<double> values)
     {
         var sorted = values.Order().ToArray();
-        var lo = Quantile(sorted, 0.001);
-        var hi = Quantile(sorted, 0.999);
+        var lo = Data.Quantile.Of(sorted, 0.001);
+        var hi = Data.Quantile.Of(sorted, 0.999);
         var pad = Math.Max((hi - lo) * 0.1, 1e-6);
         return (Math.Max(sorted[0], lo - pad) - (hi - lo) * 0.02, Math.Min(sorted[^1], hi + pad) + (hi - lo) * 0.02);
-    }
-
-    private static double Quantile(double[] sorted, double q)
-    {
-        var position = q * (sorted.Length - 1);
-        var below = (int)Math.Floor(position);
-        var above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + ((position - below) * (sorted[above] - sorted[below]));
     }
 }

@@ -81,10 +81,20 @@ public static class MarkdownReport
     private static void AppendModel(StringBuilder text, ReportData data)
     {
         text.Append("## The model\n\n").Append(CultureInfo.InvariantCulture, $"Trained on {data.TrainRows:N0} songs and tested on {data.TestRows:N0} it never saw.\n\n");
-        AppendTable(text, ["Metric", "Value"], "|---|---:|", ReportText.Metrics.Select(m => new[]
+        AppendTable(text, ["Metric", "Value", "95% interval"], "|---|---:|---:|", ReportText.Metrics.Select(m => new[]
         {
-            m.Label, data.Metrics.GetProperty(m.Key).GetDouble().ToString("0.0000", CultureInfo.InvariantCulture),
+            m.Label, data.Metrics.GetProperty(m.Key).GetDouble().ToString("0.0000", CultureInfo.InvariantCulture), data.Interval(m.Key) ?? "",
         }));
+        if (data.Interval("auc") is not null)
+        {
+            text.Append(ReportText.IntervalNote(data.Params.Evaluate.Bootstrap)).Append("\n\n");
+        }
+        if (data.CrossValidation() is { Count: > 0 } cv)
+        {
+            text.Append(ReportText.CrossValidationIntro(data.CvFolds, cv.Count > 1)).Append("\n\n");
+            AppendTable(text, ["Trainer", "Mean AUC", "Spread (SD)", ""], "|---|---:|---:|---|",
+                cv.Select(c => new[] { c.Model, F3(c.AucMean), F3(c.AucSd), c.Chosen ? "trained" : "" }));
+        }
         AppendTable(text, ["Person", "Precision", "Recall", "F1", "Test songs"], "|---|---:|---:|---:|---:|", data.PerPerson().Select(p => new[]
         {
             p.Name, F3(p.Precision), F3(p.Recall), F3(p.F1), p.Support.ToString("N0", CultureInfo.InvariantCulture),

@@ -74,6 +74,26 @@ public sealed record ReportData(
         Metrics.GetProperty("per_user").EnumerateObject().Select(p => (p.Name, p.Value.GetProperty("precision").GetDouble(),
             p.Value.GetProperty("recall").GetDouble(), p.Value.GetProperty("f1").GetDouble(), p.Value.GetProperty("support").GetInt32()));
 
+    /// <summary>"0.62-0.74": a metric's 95% bootstrap interval from metrics.json, or null when it has none.</summary>
+    public string? Interval(string key) => Metrics.TryGetProperty($"{key}_ci", out var ci) && ci.GetArrayLength() == 2
+        ? string.Create(CultureInfo.InvariantCulture, $"{ci[0].GetDouble():0.000}-{ci[1].GetDouble():0.000}")
+        : null;
+
+    /// <summary>The cross-validation rows: (trainer, mean AUC, sd, mean accuracy or NaN, chosen), the trained one first when there is one.</summary>
+    public IReadOnlyList<(string Model, double AucMean, double AucSd, double AccuracyMean, bool Chosen)> CrossValidation()
+    {
+        if (Metrics.TryGetProperty("model_choice", out var choice))
+        {
+            return [.. choice.EnumerateArray().Select(c => (c.GetProperty("model").GetString()!, c.GetProperty("auc_mean").GetDouble(),
+                c.GetProperty("auc_sd").GetDouble(), double.NaN, c.GetProperty("chosen").GetBoolean()))];
+        }
+        return Metrics.TryGetProperty("cv", out var cv)
+            ? [(Model, cv.GetProperty("auc_mean").GetDouble(), cv.GetProperty("auc_sd").GetDouble(), cv.GetProperty("accuracy_mean").GetDouble(), true)]
+            : [];
+    }
+
+    public int CvFolds => Metrics.TryGetProperty("cv", out var cv) ? cv.GetProperty("folds").GetInt32() : 0;
+
     /// <summary>How sure the model was of the person it picked.</summary>
     public double Confidence(PredictedSong song) => song.Probabilities[Classes.ToList().IndexOf(song.PredictedUser)];
 

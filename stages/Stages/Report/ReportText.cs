@@ -29,6 +29,13 @@ internal static class ReportText
     public const string MistakesIntroReason =
         "Why: the audio features whose values sit closest to the chosen person's typical value (their median) and furthest from the true person's.";
 
+    public static string IntervalNote(int resamples) => string.Create(CultureInfo.InvariantCulture,
+        $"The intervals come from {resamples:N0} stratified bootstrap resamples of the test songs: a change smaller than they are wide may be luck (MetricsDiff says \"within noise\").");
+
+    public static string CrossValidationIntro(int folds, bool choice) => choice
+        ? string.Create(CultureInfo.InvariantCulture, $"train.model is auto: each trainer was cross-validated ({folds} folds of the training songs, whole songs per fold) and the one with the best mean AUC was trained on all of them (a tie goes to the simpler).")
+        : string.Create(CultureInfo.InvariantCulture, $"Cross-validated on the training songs ({folds} folds, whole songs per fold), beside the held-out test above:");
+
     public static string FigureTitle(string file) => file switch
     {
         Figures.Taste => "Taste profiles: each feature's distribution per person",

@@ -6,23 +6,41 @@ namespace Pipeline.Stages.Train;
 /// <summary>The Train stage: fit the configured model on the training matrix and save it in models/model/.</summary>
 public static class Trainer
 {
-    /// <summary>The share of the training rows held out (stratified, seeded) for the MLP's early stopping.</summary>
+    /// <summary>Cross-validates (every trainer for auto), then fits the chosen trainer on all the training rows.</summary>
     public static void Train(int seed, TrainParams parameters, string featuresDir, string preprocessingPath, string modelDir,
         IProgress<double> progress, Action<string> log)
     {
         var preprocessing = Preprocessing.Load(preprocessingPath);
         var train = FeatureMatrix.Load(Path.Combine(featuresDir, FeatureBuilder.TrainFile), preprocessing.Classes);
         Directory.CreateDirectory(modelDir);
-        if (parameters.Model != "mlp")
+        var kind = parameters.Model;
+        var scores = new List<CvScore>();
+        if (parameters.CvFolds >= 2)
         {
-            MlNetTrainer.Train(parameters.Model, train, seed).Save(modelDir);
-            log($"{parameters.Model}: trained on {train.Rows} rows, {train.Columns} features");
+            foreach (var trainer in kind == "auto" ? ModelFitter.Trainers : [kind])
+            {
+                var score = CrossValidation.Run(trainer, train, parameters, seed, preprocessing.FeatureNames, parameters.CvFolds);
+                scores.Add(score);
+                log($"{trainer}: {parameters.CvFolds}-fold cross-validated AUC {score.AucMean:0.000} ± {score.AucSd:0.000}, accuracy {score.AccuracyMean:0.000} ({score.Seconds:0.0} s)");
+            }
+            if (kind == "auto")
+            {
+                kind = CrossValidation.Best(scores).Model;
+                log($"auto: {kind} has the best cross-validated AUC; training it on all {train.Rows} training rows");
+            }
+        }
+        var (model, history) = ModelFitter.Fit(kind, train, parameters, seed, preprocessing.FeatureNames, progress);
+        model.Save(modelDir);
+        if (scores.Count > 0)
+        {
+            CrossValidation.Save(modelDir, scores, kind);
+        }
+        if (history is null)
+        {
+            log($"{kind}: trained on {train.Rows} rows, {train.Columns} features");
             progress.Report(1);
             return;
         }
-        var (fit, validation) = StratifiedSplit.Split(train.Tracks.Select(t => t.User).ToArray(), parameters.Mlp.Validation, seed + 1);
-        var (network, history) = MlpTrainer.Train(train.Subset(fit), train.Subset(validation), parameters.Mlp, seed, progress);
-        new MlpClassifier(network, preprocessing.Classes, preprocessing.FeatureNames).Save(modelDir);
         ModelStore.SaveHistory(modelDir, history);
         log($"mlp: {history.TrainLoss.Count} epochs{(history.StoppedEarly ? " (stopped early)" : "")}, best epoch {history.BestEpoch}, "
             + $"validation loss {history.ValidationLoss[history.BestEpoch - 1]:0.0000}");

@@ -23,7 +23,8 @@ public sealed class TrainEvaluateTests : IDisposable
         Assert.Equal(metrics, workspace.Bytes("reports/metrics.json"));
         Assert.Equal(model, workspace.Bytes("models/model/model.json"));
         using var json = JsonDocument.Parse(metrics);
-        Assert.Equal(["accuracy", "f1_macro", "auc", "log_loss", "baseline_accuracy", "confusion_matrix", "per_user", "feature_importance", "model", "rows"],
+        Assert.Equal(["accuracy", "accuracy_ci", "f1_macro", "f1_macro_ci", "auc", "auc_ci", "log_loss", "log_loss_ci", "baseline_accuracy",
+                "confusion_matrix", "per_user", "feature_importance", "cv", "model", "rows"],
             json.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.InRange(json.RootElement.GetProperty("auc").GetDouble(), 0.75, 0.92);
         Assert.Equal(0.5, json.RootElement.GetProperty("baseline_accuracy").GetDouble(), 1);
@@ -89,7 +90,7 @@ public sealed class TrainEvaluateTests : IDisposable
     [InlineData("train.mlp.epochs=abc", "--set train.mlp.epochs=abc: 'abc' is not a whole number; it must be between 1 and 100,000")]
     [InlineData("seed=", "--set seed=: no value after '='")]
     [InlineData("train.mlp.layers=[{units: 100000}]", "'train.mlp.layers[0].units': must be between 1 and 4,096 (wider layers do not fit")]
-    [InlineData("train.model=svm", "'train.model': must be mlp, lightgbm, logistic or forest")]
+    [InlineData("train.model=svm", "'train.model': must be mlp, lightgbm, logistic, forest or auto")]
     public void Bad_train_params_stop_before_any_training(string assignment, string expected)
     {
         var run = workspace.Run("--target=Train", "--set", assignment);

@@ -24,8 +24,10 @@ public sealed partial class TeamLoopTests(TeamScenario scenario) : IClassFixture
 
         Assert.Equal(0, diff.ExitCode);
         var rows = Rows(diff.Out);
-        Assert.Equal(["accuracy", "f1_macro", "auc", "log_loss"], rows.Skip(1).Take(4).Select(r => r[1]));
+        Assert.Equal(["accuracy", "accuracy_ci.low", "accuracy_ci.high", "f1_macro"], rows.Skip(1).Take(4).Select(r => r[1]));
         Assert.DoesNotContain(rows, r => IndexKey().IsMatch(r[1]));
+        Assert.Matches(@"^[+-][0-9.]+ \((within|beyond) noise\)$", rows.Single(r => r[1] == "auc")[4]);
+        Assert.DoesNotContain("noise", rows.Single(r => r[1] == "auc_ci.low")[4], StringComparison.Ordinal);
         Assert.Contains(rows, r => r[1] == "confusion_matrix[true amelia, predicted paulo]");
         Assert.Contains(rows, r => r[1] == "feature_importance[tempo].auc_drop");
         Assert.Contains(rows, r => r[1] == "model" && r[2] == "mlp" && r[3] == "logistic" && r[4] == "changed");
