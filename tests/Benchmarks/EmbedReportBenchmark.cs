@@ -20,11 +20,8 @@ internal static class EmbedReportBenchmark
         var script = Path.Combine(AppContext.BaseDirectory, "tsne_sklearn.py");
         foreach (var songs in sizes)
         {
-            var workspace = Directory.CreateTempSubdirectory("bench-embed-").FullName;
-            try
+            DemoWorkspace.With("bench-embed-", songs, workspace =>
             {
-                File.WriteAllText(Path.Combine(workspace, "params.yaml"),
-                    $"fetch:\n  users: {{ paulo: {{}}, amelia: {{}} }}\n  demo: {{ tracks_per_user: {songs / 2} }}\n");
                 Measure.Run(workspace, host, "--target=Evaluate");
                 var embed = Measure.Run(workspace, host, "--target=Embed", "--force");
                 var report = Measure.Run(workspace, host, "--target=Report", "--force");
@@ -34,11 +31,7 @@ internal static class EmbedReportBenchmark
                 print($"Report, {label}", $"{Measure.StageSeconds(report.Output, "Report"):0.00} s",
                     $"peak {report.PeakKb / 1024.0:0} MiB; report.html {html / 1e6:0.00} MB (target < 5 MB)");
                 SideBySide(workspace, script, label, print);
-            }
-            finally
-            {
-                Directory.Delete(workspace, recursive: true);
-            }
+            });
         }
     }
 
