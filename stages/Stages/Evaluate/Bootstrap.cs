@@ -21,7 +21,8 @@ public static class Bootstrap
         }
         Parallel.For(0, resamples, b =>
         {
-            var random = new Random(HashCode.Combine(seed, b, 0x5EED));
+            // Not HashCode.Combine: its hashes change from process to process.
+            var random = new Random(unchecked((seed * 1_000_003) + (b * 7_919) + 17));
             var rows = strata.SelectMany(s => Enumerable.Range(0, s.Length).Select(_ => s[random.Next(s.Length)])).ToArray();
             var truth = rows.Select(r => labels[r]).ToArray();
             var p = new double[rows.Length * classes];
