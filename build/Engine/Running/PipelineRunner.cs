@@ -208,7 +208,7 @@ public sealed class PipelineRunner
         }
         var fingerprint = current.Fingerprint(stage.Key);
         return reasons.Count == 0 ? new Decision.Skip()
-            : !force && !stage.AlwaysChanged && upstreamChanging.Count == 0 && cache.Contains(fingerprint) ? new Decision.Restore(fingerprint, reasons)
+            : CacheRule.MayRestore(force, stage.AlwaysChanged, upstreamChanging.Count) && cache.Contains(fingerprint) ? new Decision.Restore(fingerprint, reasons)
             : new Decision.Run(reasons);
     }
 
@@ -231,7 +231,7 @@ public sealed class PipelineRunner
         {
             try
             {
-                stage.Check(StageRunContext.ForCheck(workspace.Root, new StageServices
+                stage.Check(StageRunContext.ForCheck(workspace.Root, stage, new StageServices
                 {
                     Environment = environment,
                     StateDirectory = workspace.StageStateDir(stage.Key),

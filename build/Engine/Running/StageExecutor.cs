@@ -38,7 +38,7 @@ internal sealed class StageExecutor(Workspace workspace, ContentHasher hasher, R
         var temp = NewTempRoot(stage);
         try
         {
-            reporter.Running(stage, progress => stage.Run(new StageRunContext(workspace.Root, temp, stage.Outs, new StageServices
+            reporter.Running(stage, progress => stage.Run(new StageRunContext(workspace.Root, temp, stage, new StageServices
             {
                 Progress = progress,
                 Log = message => reporter.Log(stage, message),

@@ -16,12 +16,22 @@ public abstract class PipelineTask<TParams> where TParams : class
     public string Description =>
         (Attribute.GetCustomAttribute(GetType(), typeof(TaskDescriptionAttribute)) as TaskDescriptionAttribute)?.Description ?? "";
 
-    /// <summary>Keys of params.yaml this stage reads: a section ("train") or a single value ("seed").</summary>
+    /// <summary>
+    /// Keys of params.yaml this stage reads: a section ("train"), a single value ("seed") or a nested path. The
+    /// stage's fingerprint covers exactly these, and the stage sees only these: the rest keep their defaults.
+    /// </summary>
     public virtual IReadOnlyList<string> ParamKeys =>
         GetType().GetCustomAttribute<ParamsAttribute>()?.Keys ?? [];
 
     /// <summary>Files or folders, relative to the workspace, that the stage reads.</summary>
     public virtual IReadOnlyList<string> Deps(TParams parameters) => [];
+
+    /// <summary>
+    /// Files or folders the stage reads that are not data: credentials and login tokens. They are never hashed,
+    /// cached or recorded in the lock (a secret must not reach them), and <see cref="StageContext{TParams}.Input"/>
+    /// hands them out like deps.
+    /// </summary>
+    public virtual IReadOnlyList<string> Private(TParams parameters) => [];
 
     /// <summary>Files or folders, relative to the workspace, that the stage writes.</summary>
     public abstract IReadOnlyList<string> Outs(TParams parameters);

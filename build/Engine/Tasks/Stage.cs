@@ -7,6 +7,8 @@ public sealed record Stage
     public required IReadOnlyList<string> ParamKeys { get; init; }
     public required IReadOnlyList<string> Deps { get; init; }
     public required IReadOnlyList<string> Outs { get; init; }
+    /// <summary>Files the stage reads that are not data (credentials), never hashed (see PipelineTask.Private).</summary>
+    public IReadOnlyList<string> Private { get; init; } = [];
     public required IReadOnlyList<string> Metrics { get; init; }
     public required bool AlwaysChanged { get; init; }
     /// <summary>Shows the changes against --rev (see PipelineTask.ShowsChanges).</summary>

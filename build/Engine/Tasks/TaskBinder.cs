@@ -12,8 +12,10 @@ public static class TaskBinder
             .Select(t => (PipelineTask<TParams>)Activator.CreateInstance(t)!)
             .ToList();
 
-    public static Stage Bind<TParams>(PipelineTask<TParams> task, TParams parameters) where TParams : class
+    /// <summary>The task sees only the params it declares (<see cref="ParamsView"/>), in its deps and outs as in its run.</summary>
+    public static Stage Bind<TParams>(PipelineTask<TParams> task, TParams all) where TParams : class
     {
+        var parameters = ParamsView.Restrict(all, task.ParamKeys);
         var outs = task.Outs(parameters).Select(WorkspacePath.Normalize).ToList();
         return new Stage
         {
@@ -21,6 +23,7 @@ public static class TaskBinder
             ParamKeys = task.ParamKeys,
             Deps = task.Deps(parameters).Select(WorkspacePath.Normalize).ToList(),
             Outs = outs,
+            Private = task.Private(parameters).Select(WorkspacePath.Normalize).ToList(),
             Metrics = task.Metrics(parameters).Select(WorkspacePath.Normalize).ToList(),
             AlwaysChanged = task.AlwaysChanged(parameters),
             ShowsChanges = task.ShowsChanges,

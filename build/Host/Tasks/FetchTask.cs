@@ -16,6 +16,9 @@ public sealed class FetchTask : PipelineTask<PipelineParams>
 
     public override IReadOnlyList<string> Outs(PipelineParams parameters) => [Tracks, Summary];
 
+    /// <summary>The spotify source's client credentials and login tokens: read (and refreshed), never hashed or cached.</summary>
+    public override IReadOnlyList<string> Private(PipelineParams parameters) => IsSpotify(parameters) ? [Fetcher.CredentialsFolder] : [];
+
     /// <summary>Spotify is outside the workspace: read it every run (its output is byte-identical when nothing changed).</summary>
     public override bool AlwaysChanged(PipelineParams parameters) => IsSpotify(parameters);
 

@@ -7,6 +7,9 @@ namespace Pipeline.Stages.Fetch;
 /// <summary>The Fetch stage: everyone's liked songs from the configured source, into data/raw/tracks.parquet.</summary>
 public static class Fetcher
 {
+    /// <summary>Where the spotify source keeps its client credentials and each person's login token.</summary>
+    public const string CredentialsFolder = "credentials";
+
     /// <summary>The files the csv source reads (relative to the workspace): the stage's deps.</summary>
     public static IReadOnlyList<string> SourceFiles(FetchParams parameters) => parameters.Source != "csv" ? []
         : parameters.Csv.File is { } single ? [single]
