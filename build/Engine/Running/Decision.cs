@@ -3,20 +3,24 @@ namespace Pipeline.Engine.Running;
 /// <summary>What the engine does with a stage, and why: a value, so Status and --dryrun can explain it.</summary>
 public abstract record Decision
 {
-    public abstract IReadOnlyList<string> Reasons { get; }
+    /// <summary>Why, typed.</summary>
+    public abstract IReadOnlyList<ChangeReason> Why { get; }
+
+    /// <summary>Why, as the words Status and the log print.</summary>
+    public IReadOnlyList<string> Reasons => [.. Why.Select(r => r.Text)];
 
     public sealed record Skip : Decision
     {
-        public override IReadOnlyList<string> Reasons => [];
+        public override IReadOnlyList<ChangeReason> Why => [];
     }
 
-    public sealed record Restore(string Fingerprint, IReadOnlyList<string> Why) : Decision
+    public sealed record Restore(string Fingerprint, IReadOnlyList<ChangeReason> Because) : Decision
     {
-        public override IReadOnlyList<string> Reasons => Why;
+        public override IReadOnlyList<ChangeReason> Why => Because;
     }
 
-    public sealed record Run(IReadOnlyList<string> Why) : Decision
+    public sealed record Run(IReadOnlyList<ChangeReason> Because) : Decision
     {
-        public override IReadOnlyList<string> Reasons => Why;
+        public override IReadOnlyList<ChangeReason> Why => Because;
     }
 }

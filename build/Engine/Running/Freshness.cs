@@ -9,55 +9,41 @@ namespace Pipeline.Engine.Running;
 /// </summary>
 public static class Freshness
 {
-    public static List<string> Reasons(Stage stage, StageRecord current, StageRecord? locked, IReadOnlyDictionary<string, string?> outsNow)
+    public static List<ChangeReason> Reasons(Stage stage, StageRecord current, StageRecord? locked, IReadOnlyDictionary<string, string?> outsNow)
     {
-        var reasons = new List<string>();
+        var reasons = new List<ChangeReason>();
         if (stage.AlwaysChanged)
         {
-            reasons.Add("always runs: it reads from outside the workspace");
+            reasons.Add(new ChangeReason.AlwaysChanged());
         }
         if (locked is null)
         {
-            reasons.Add("never run");
+            reasons.Add(new ChangeReason.NeverRun());
             return reasons;
         }
         if (locked.Code != current.Code)
         {
-            reasons.Add("code changed");
+            reasons.Add(new ChangeReason.CodeChanged());
         }
-        reasons.AddRange(Changes(locked.Params, current.Params).Select(c => ParamChange(c.Key, c.Before, c.After)));
-        reasons.AddRange(Changes(locked.Deps, current.Deps).Select(c => DepChange(c.Key, c.Before, c.After)));
+        reasons.AddRange(Changes(locked.Params, current.Params).Select(c => new ChangeReason.ParamChanged(c.Key, c.Before, c.After)));
+        reasons.AddRange(Changes(locked.Deps, current.Deps).Select(c => new ChangeReason.DepChanged(c.Key, Added: c.Before is null, Removed: c.After is null)));
         foreach (var (path, hash) in outsNow)
         {
             if (hash is null)
             {
-                reasons.Add($"out missing: {path}");
+                reasons.Add(new ChangeReason.OutMissing(path));
             }
             else if (!locked.Outs.TryGetValue(path, out var recorded))
             {
-                reasons.Add($"out not recorded: {path}");
+                reasons.Add(new ChangeReason.OutNotRecorded(path));
             }
             else if (recorded != hash)
             {
-                reasons.Add($"out modified: {path}");
+                reasons.Add(new ChangeReason.OutModified(path));
             }
         }
         return reasons;
     }
-
-    private static string ParamChange(string key, string? before, string? after) => (before, after) switch
-    {
-        (null, _) => $"params changed: {key} added ({after})",
-        (_, null) => $"params changed: {key} removed (was {before})",
-        _ => $"params changed: {key} {before} -> {after}",
-    };
-
-    private static string DepChange(string path, string? before, string? after) => (before, after) switch
-    {
-        (null, _) => $"dep added: {path}",
-        (_, null) => $"dep removed: {path}",
-        _ => $"dep changed: {path}",
-    };
 
     private static IEnumerable<(string Key, string? Before, string? After)> Changes(
         IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after) =>

@@ -201,10 +201,10 @@ public sealed class PipelineRunner
     private Decision Decide(Stage stage, StageRecord current, bool force, List<string> upstreamChanging)
     {
         var reasons = Freshness.Reasons(stage, current, lockFile.Stages.GetValueOrDefault(stage.Key), state.Outs(stage));
-        reasons.AddRange(upstreamChanging.Select(u => $"upstream will change: {u}"));
+        reasons.AddRange(upstreamChanging.Select(u => new ChangeReason.UpstreamChanging(u)));
         if (force)
         {
-            reasons.Insert(0, "forced");
+            reasons.Insert(0, new ChangeReason.Forced());
         }
         var fingerprint = current.Fingerprint(stage.Key);
         return reasons.Count == 0 ? new Decision.Skip()

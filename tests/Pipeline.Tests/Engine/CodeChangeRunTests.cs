@@ -26,6 +26,7 @@ public sealed class CodeChangeRunTests : IDisposable
         var results = Run();
 
         Assert.Equal(["code changed"], status.Single(p => p.Stage == "Shout").Decision.Reasons);
+        Assert.Equal([new ChangeReason.CodeChanged()], status.Single(p => p.Stage == "Shout").Decision.Why);
         Assert.Equal(StageOutcome.Skipped, results["Make"]);
         Assert.Equal(StageOutcome.Ran, results["Shout"]);
         Assert.Equal(StageOutcome.Skipped, results["Count"]);

@@ -93,3 +93,28 @@ public sealed class CacheRuleTests
     public void A_stage_may_be_restored_only_unforced_not_always_changed_and_with_nothing_upstream_changing(bool forced, bool alwaysChanged, int upstream, bool expected) =>
         Assert.Equal(expected, Pipeline.Engine.Running.CacheRule.MayRestore(forced, alwaysChanged, upstream));
 }
+
+/// <summary>Change reasons are typed values, rendered to the words Status prints in one place.</summary>
+public sealed class ChangeReasonTests
+{
+    [Fact]
+    public void Each_reason_renders_as_status_prints_it()
+    {
+        Pipeline.Engine.Running.ChangeReason[] reasons =
+        [
+            new Pipeline.Engine.Running.ChangeReason.ParamChanged("train.mlp.epochs", "100", "50"),
+            new Pipeline.Engine.Running.ChangeReason.ParamChanged("train.cv_folds", null, "5"),
+            new Pipeline.Engine.Running.ChangeReason.ParamChanged("embed.theta", "0.5", null),
+            new Pipeline.Engine.Running.ChangeReason.DepChanged("data/raw/tracks.parquet"),
+            new Pipeline.Engine.Running.ChangeReason.DepChanged("imports/a.csv", Added: true),
+            new Pipeline.Engine.Running.ChangeReason.OutMissing("models/model"),
+            new Pipeline.Engine.Running.ChangeReason.UpstreamChanging("train"),
+        ];
+
+        Assert.Equal(
+        [
+            "params changed: train.mlp.epochs 100 -> 50", "params changed: train.cv_folds added (5)", "params changed: embed.theta removed (was 0.5)",
+            "dep changed: data/raw/tracks.parquet", "dep added: imports/a.csv", "out missing: models/model", "upstream will change: train",
+        ], reasons.Select(r => r.ToString()));
+    }
+}
