@@ -41,7 +41,7 @@ public static class Embedder
         Directory.CreateDirectory(embeddingDir);
         Write(Path.Combine(embeddingDir, EmbeddingFile), all, train.Rows, vectors, width, result.Layout, probabilities);
         File.WriteAllText(summaryPath, Summary(parameters.Method, all.Rows, result));
-        log($"{parameters.Method} of {all.Rows} songs from {(model.Kind == "mlp" ? $"the MLP's last hidden layer ({width} units)" : $"{width} standardized features")}"
+        log($"{parameters.Method} of {all.Rows} songs from {(model.Kind == Train.Models.MlpModel.KindName ? $"the MLP's last hidden layer ({width} units)" : $"{width} standardized features")}"
             + (double.IsNaN(result.KlDivergence) ? "" : $", KL divergence {result.KlDivergence:0.0000}")
             + $", laid out in {clock.Elapsed.TotalSeconds:0.00} s");
         return result;

@@ -1,12 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using Pipeline.Stages.Train.Models;
 
 namespace Pipeline.Stages.Parameters;
 
 public sealed record TrainParams : IValidatableObject
 {
-    /// <summary>auto: cross-validate every trainer on the training rows and train the best (by mean AUC; ties to the simpler).</summary>
-    [RegularExpression("^(mlp|lightgbm|logistic|forest|auto)$", ErrorMessage = "must be mlp, lightgbm, logistic, forest or auto")]
-    public string Model { get; init; } = "mlp";
+    /// <summary>A kind in <see cref="ModelKinds"/>, or auto: cross-validate every kind and train the best (by mean AUC; ties to the simpler).</summary>
+    public string Model { get; init; } = MlpModel.KindName;
 
     /// <summary>Stratified, seeded k-fold cross-validation on the training rows, reported beside the hold-out metrics; 0 turns it off.</summary>
     [Range(0, 20, ErrorMessage = "must be 0 (off) or between 2 and 20")]
@@ -16,11 +16,15 @@ public sealed record TrainParams : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (Model != ModelKinds.Auto && !ModelKinds.Names.Contains(Model))
+        {
+            yield return new ValidationResult(ModelKinds.Expected, [nameof(Model)]);
+        }
         if (CvFolds == 1)
         {
             yield return new ValidationResult("must be 0 (off) or between 2 and 20: one fold has nothing to test on", [nameof(CvFolds)]);
         }
-        if (Model == "auto" && CvFolds == 0)
+        if (Model == ModelKinds.Auto && CvFolds == 0)
         {
             yield return new ValidationResult("auto picks the trainer by cross-validation: set train.cv_folds to 2 or more (5 is usual)", [nameof(Model)]);
         }

@@ -44,7 +44,7 @@ public static class DataSummary
             $"{p.Features.Numerical.Count} numerical, {p.Features.Categorical.Count} categorical{(p.Features.Timbre ? ", timbre and pitch" : "")}; normalize {Text(p.Features.Normalize)}")));
         rows.Add(("train.model", p.Train.Model));
         rows.Add(("train.cv_folds", p.Train.CvFolds == 0 ? "off" : Text(p.Train.CvFolds)));
-        if (p.Train.Model is "mlp" or "auto")
+        if (p.Train.Model is Train.Models.MlpModel.KindName or Train.Models.ModelKinds.Auto)
         {
             var m = p.Train.Mlp;
             rows.Add(("train.mlp", string.Create(CultureInfo.InvariantCulture,

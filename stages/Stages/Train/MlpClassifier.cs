@@ -6,7 +6,7 @@ namespace Pipeline.Stages.Train;
 /// <summary>The MLP as a saved model: model.json holds the layers, weights and the classes.</summary>
 public sealed class MlpClassifier(MlpNetwork network, IReadOnlyList<string> classes, IReadOnlyList<string> featureNames) : IClassifier
 {
-    public string Kind => "mlp";
+    public string Kind => Models.MlpModel.KindName;
 
     public MlpNetwork Network => network;
 

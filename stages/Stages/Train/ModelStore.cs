@@ -26,7 +26,7 @@ public static class ModelStore
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllText(manifest));
-            return document.RootElement.GetProperty("kind").GetString() == "mlp" ? MlpClassifier.Load(directory) : MlNetClassifier.Load(directory, seed);
+            return Models.ModelKinds.Find(document.RootElement.GetProperty("kind").GetString()!).Load(directory, seed);
         }
         catch (Exception e) when (e is not InvalidDataException and not OutOfMemoryException and not IOException)
         {

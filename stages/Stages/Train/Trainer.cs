@@ -17,13 +17,13 @@ public static class Trainer
         var scores = new List<CvScore>();
         if (parameters.CvFolds >= 2)
         {
-            foreach (var trainer in kind == "auto" ? ModelFitter.Trainers : [kind])
+            foreach (var trainer in kind == Models.ModelKinds.Auto ? ModelFitter.Trainers : [kind])
             {
                 var score = CrossValidation.Run(trainer, train, parameters, seed, preprocessing.FeatureNames, parameters.CvFolds);
                 scores.Add(score);
                 log($"{trainer}: {parameters.CvFolds}-fold cross-validated AUC {score.AucMean:0.000} ± {score.AucSd:0.000}, accuracy {score.AccuracyMean:0.000} ({score.Seconds:0.0} s)");
             }
-            if (kind == "auto")
+            if (kind == Models.ModelKinds.Auto)
             {
                 kind = CrossValidation.Best(scores).Model;
                 log($"auto: {kind} has the best cross-validated AUC; training it on all {train.Rows} training rows");

@@ -90,7 +90,7 @@ public sealed class TrainEvaluateTests : IDisposable
     [InlineData("train.mlp.epochs=abc", "--set train.mlp.epochs=abc: 'abc' is not a whole number; it must be between 1 and 100,000")]
     [InlineData("seed=", "--set seed=: no value after '='")]
     [InlineData("train.mlp.layers=[{units: 100000}]", "'train.mlp.layers[0].units': must be between 1 and 4,096 (wider layers do not fit")]
-    [InlineData("train.model=svm", "'train.model': must be mlp, lightgbm, logistic, forest or auto")]
+    [InlineData("train.model=svm", "'train.model': must be logistic, mlp, forest, lightgbm or auto")]
     public void Bad_train_params_stop_before_any_training(string assignment, string expected)
     {
         var run = workspace.Run("--target=Train", "--set", assignment);
