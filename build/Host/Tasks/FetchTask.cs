@@ -1,5 +1,6 @@
 using Pipeline.Engine.Tasks;
 using Pipeline.Stages.Fetch;
+using Pipeline.Stages.Fetch.Sources;
 using Pipeline.Stages.Parameters;
 
 namespace Pipeline.Host.Tasks;
@@ -16,11 +17,11 @@ public sealed class FetchTask : PipelineTask<PipelineParams>
 
     public override IReadOnlyList<string> Outs(PipelineParams parameters) => [Tracks, Summary];
 
-    /// <summary>The spotify source's client credentials and login tokens: read (and refreshed), never hashed or cached.</summary>
-    public override IReadOnlyList<string> Private(PipelineParams parameters) => IsSpotify(parameters) ? [Fetcher.CredentialsFolder] : [];
+    /// <summary>What the source reads that is not data (the spotify source's credentials and login tokens): never hashed or cached.</summary>
+    public override IReadOnlyList<string> Private(PipelineParams parameters) => Source(parameters).Private(parameters.Fetch);
 
-    /// <summary>Spotify is outside the workspace: read it every run (its output is byte-identical when nothing changed).</summary>
-    public override bool AlwaysChanged(PipelineParams parameters) => IsSpotify(parameters);
+    /// <summary>A source outside the workspace (Spotify) is read every run; its output is byte-identical when nothing changed.</summary>
+    public override bool AlwaysChanged(PipelineParams parameters) => Source(parameters).AlwaysChanged;
 
     public override void Check(StageContext<PipelineParams> context) =>
         Fetcher.Check(context.Params.Fetch, context.Input, context.Environment);
@@ -38,5 +39,5 @@ public sealed class FetchTask : PipelineTask<PipelineParams>
             StateDirectory = context.StateDirectory,
         });
 
-    private static bool IsSpotify(PipelineParams parameters) => parameters.Fetch.Source == "spotify";
+    private static ISource Source(PipelineParams parameters) => Sources.Find(parameters.Fetch.Source);
 }

@@ -49,7 +49,4 @@ public static class BadInput
 
     public static InvalidDataException ClassTooSmall(string file, string user, int rows) =>
         new($"{file}: '{user}' has {rows} song(s) left; a stratified split needs at least 2 per person");
-
-    public static InvalidDataException SourceNotAvailable(string source) =>
-        new($"fetch.source '{source}' is not available in this build yet");
 }

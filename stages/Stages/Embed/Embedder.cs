@@ -33,9 +33,7 @@ public static class Embedder
         var vectors = model.Hidden(all, out var width) ?? all.Values;
         width = width > 0 ? width : all.Columns;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var result = parameters.Method == "pca"
-            ? new TsneResult(Pca.Project2D(vectors, all.Rows, width), double.NaN, 0, Exact: true)
-            : Tsne.Run(vectors, all.Rows, width, new TsneOptions { Perplexity = parameters.Perplexity, Iterations = parameters.Iterations, Seed = seed, Phases = phases }, progress);
+        var result = Methods.EmbedMethods.Find(parameters.Method).Layout(vectors, all.Rows, width, parameters, seed, progress, phases);
         clock.Stop();
         var probabilities = model.Probabilities(all);
         Directory.CreateDirectory(embeddingDir);

@@ -5,9 +5,8 @@ namespace Pipeline.Stages.Parameters;
 
 public sealed record FetchParams : IValidatableObject
 {
-    /// <summary>demo (embedded, offline) | csv | spotify.</summary>
-    [RegularExpression("^(demo|csv|spotify)$", ErrorMessage = "must be demo, csv or spotify")]
-    public string Source { get; init; } = "demo";
+    /// <summary>A source in <see cref="Fetch.Sources.Sources"/>: demo (embedded, offline), csv or spotify.</summary>
+    public string Source { get; init; } = Fetch.Sources.DemoSourceKind.KindName;
 
     /// <summary>Two or more people; the label is the key.</summary>
     public Dictionary<string, UserParams> Users { get; init; } = new(StringComparer.Ordinal)
@@ -83,19 +82,23 @@ public sealed record FetchParams : IValidatableObject
         {
             yield return problem;
         }
+        if (!Fetch.Sources.Sources.Names.Contains(Source))
+        {
+            yield return new ValidationResult(Fetch.Sources.Sources.Expected, [nameof(Source)]);
+        }
         if (Csv.File is null && Users.Count < 2)
         {
             yield return new ValidationResult("needs two or more people", [nameof(Users)]);
         }
-        if (Source == "csv" && Csv.File is null && Users.FirstOrDefault(u => u.Value.File is null) is { Key: { } name })
+        if (Source == Fetch.Sources.CsvSourceKind.KindName && Csv.File is null && Users.FirstOrDefault(u => u.Value.File is null) is { Key: { } name })
         {
             yield return new ValidationResult($"'{name}' has no file; the csv source needs users.NAME.file or csv.file", [nameof(Users)]);
         }
-        if (Source != "spotify" && Users.FirstOrDefault(u => u.Value.Playlist is not null) is { Key: { } listed })
+        if (Source != Fetch.Sources.SpotifySourceKind.KindName && Users.FirstOrDefault(u => u.Value.Playlist is not null) is { Key: { } listed })
         {
             yield return new ValidationResult($"'{listed}' names a playlist, which only the spotify source reads", [nameof(Users)]);
         }
-        if (Source == "spotify")
+        if (Source == Fetch.Sources.SpotifySourceKind.KindName)
         {
             foreach (var problem in SpotifyProblems())
             {

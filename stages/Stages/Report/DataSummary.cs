@@ -51,7 +51,7 @@ public static class DataSummary
                 $"layers {string.Join(", ", m.Layers.Select(l => $"{l.Units} {l.Activation}"))}; {m.Epochs} epochs, batch {m.BatchSize}, learning rate {m.LearningRate}, patience {m.Patience}")));
         }
         rows.Add(("evaluate.bootstrap", p.Evaluate.Bootstrap == 0 ? "off" : string.Create(CultureInfo.InvariantCulture, $"{p.Evaluate.Bootstrap:N0} resamples")));
-        rows.Add(("embed", p.Embed.Method == "tsne"
+        rows.Add(("embed", p.Embed.Method == Embed.Methods.TsneMethod.KindName
             ? string.Create(CultureInfo.InvariantCulture, $"t-SNE, perplexity {p.Embed.Perplexity}, {p.Embed.Iterations} iterations")
             : "PCA"));
         return rows;

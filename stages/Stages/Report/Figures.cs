@@ -153,7 +153,7 @@ public static class Figures
     /// </summary>
     private static Plot DrawEmbedding(ReportData data)
     {
-        var method = data.EmbeddingSummary.GetProperty("method").GetString() == "pca" ? "PCA" : "t-SNE";
+        var method = Embed.Methods.EmbedMethods.Find(data.EmbeddingSummary.GetProperty("method").GetString()!).Label;
         var view = MapView.For(data.Embedding);
         var plot = NewPlot($"{method} of what the model sees (rings: test songs it gave to someone else)", "", "");
         for (var c = 0; c < data.Classes.Count; c++)

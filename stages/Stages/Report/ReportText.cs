@@ -50,7 +50,7 @@ internal static class ReportText
 
     public static string EmbeddingLine(JsonElement summary)
     {
-        var method = summary.GetProperty("method").GetString() == "pca" ? "PCA" : "t-SNE";
+        var method = Embed.Methods.EmbedMethods.Find(summary.GetProperty("method").GetString()!).Label;
         var kl = summary.GetProperty("kl_divergence");
         var klText = kl.ValueKind == JsonValueKind.Number ? string.Create(CultureInfo.InvariantCulture, $", final KL divergence {kl.GetDouble():0.000}") : "";
         return string.Create(CultureInfo.InvariantCulture,
