@@ -20,6 +20,9 @@ public sealed record MakeParams
     /// <summary>How long the stage works, in steps of 50 ms, so a test can kill it mid-way.</summary>
     public int SleepMs { get; init; }
 
+    /// <summary>A file the stage waits for before it finishes, so a test can hold it mid-run until the test says (an event, not a sleep).</summary>
+    public string? Hold { get; init; }
+
     /// <summary>none | crash | bad_input: how the stage fails, for tests.</summary>
     public string Fail { get; init; } = "none";
 }

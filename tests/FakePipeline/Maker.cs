@@ -18,6 +18,19 @@ public static class Maker
             }
             progress.Report((i + 1) / (double)steps);
         }
+        if (parameters.Make.Hold is { } hold)
+        {
+            // A hang guard, not a measure: the test releases the stage by creating the file.
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (!File.Exists(hold))
+            {
+                if (clock.Elapsed > TimeSpan.FromMinutes(2))
+                {
+                    throw new TimeoutException($"{hold} was not created in 2 minutes");
+                }
+                Thread.Sleep(10);
+            }
+        }
         switch (parameters.Make.Fail)
         {
             case "crash":

@@ -36,14 +36,20 @@ public sealed class ChildProcessTests : IDisposable
     [Fact]
     public void A_second_run_with_no_wait_fails_naming_the_holder_and_without_it_waits_for_the_first()
     {
-        using var first = workspace.Start("--set", "make.sleep_ms=1500");
+        // The first run holds its stage until the test creates the release file: no sleep decides who is first.
+        var release = Path.Combine(workspace.Root, "release");
+        var hold = $"make.hold={release}";
+        using var first = workspace.Start("--set", hold);
         WaitFor(() => File.Exists(Path.Combine(workspace.Root, ".pipeline/run.pid"))
             && File.ReadAllText(Path.Combine(workspace.Root, ".pipeline/run.pid")).Contains($"PID {first.Id}", StringComparison.Ordinal));
 
-        var refused = workspace.Run("--no-wait", "--set", "make.sleep_ms=1500");
-        using var second = workspace.Start("--set", "make.sleep_ms=1500");
+        var refused = workspace.Run("--no-wait", "--set", hold);
+        using var second = workspace.Start("--set", hold);
+        var waiting = ReadUntil(second, "Waiting for the run that holds this workspace");
+        File.WriteAllText(release, "");
         var firstResult = FakeWorkspace.Finish(first);
-        var secondResult = FakeWorkspace.Finish(second);
+        var rest = FakeWorkspace.Finish(second);
+        var secondResult = rest with { Out = waiting + rest.Out };
 
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains($"another run holds this workspace (PID {first.Id}", refused.Err, StringComparison.Ordinal);
@@ -65,6 +71,25 @@ public sealed class ChildProcessTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("Ran", run.Outcome("Make"));
+    }
+
+    /// <summary>The child's output up to and including the first line containing <paramref name="text"/> (a generous hang guard).</summary>
+    private static string ReadUntil(Process process, string text)
+    {
+        var read = Task.Run(() =>
+        {
+            var seen = new System.Text.StringBuilder();
+            while (process.StandardOutput.ReadLine() is { } line)
+            {
+                seen.Append(line).Append('\n');
+                if (line.Contains(text, StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
+            return seen.ToString();
+        });
+        return read.Wait(TimeSpan.FromSeconds(60)) ? read.Result : throw new TimeoutException($"the child pipeline did not print '{text}' in 60 s");
     }
 
     private static void WaitFor(Func<bool> condition)
