@@ -24,8 +24,12 @@ internal static class ExperimentCatalog
             order.Add(experiment.Id);
             rows[experiment.Id] = new ExperimentRow
             {
-                Id = experiment.Id, Stages = experiment.Stages, Params = experiment.Params, Metrics = experiment.Metrics,
-                ParamsYaml = () => experiment.ParamsYaml, Current = experiment.Id == currentId,
+                Id = experiment.Id,
+                Stages = experiment.Stages,
+                Params = experiment.Params,
+                Metrics = experiment.Metrics,
+                ParamsYaml = () => experiment.ParamsYaml,
+                Current = experiment.Id == currentId,
             };
         }
         foreach (var (hash, shortHash, subject) in GitShow.Log(workspace.Root, Workspace.LockFileName, MaxCommits))
@@ -43,9 +47,14 @@ internal static class ExperimentCatalog
             order.Add(id);
             rows[id] = new ExperimentRow
             {
-                Id = id, Commit = shortHash, Subject = subject, Stages = locked.Stages, Params = Experiment.ParamsOf(locked.Stages),
+                Id = id,
+                Commit = shortHash,
+                Subject = subject,
+                Stages = locked.Stages,
+                Params = Experiment.ParamsOf(locked.Stages),
                 Metrics = Headline(graph, path => GitShow.Read(workspace.Root, hash, path)),
-                ParamsYaml = () => GitShow.Read(workspace.Root, hash, Workspace.ParamsFileName), Current = id == currentId,
+                ParamsYaml = () => GitShow.Read(workspace.Root, hash, Workspace.ParamsFileName),
+                Current = id == currentId,
             };
         }
         return [.. order.Select(id => rows[id])];

@@ -38,7 +38,13 @@ public static class Fetcher
         Users = new SortedDictionary<string, UserSummary>(tracks.User.GroupBy(u => u).ToDictionary(g => g.Key, g => new UserSummary
         {
             From = parameters.Source == Sources.DemoSourceKind.KindName ? Sources.DemoSourceKind.KindName : parameters.Csv.File ?? parameters.Users[g.Key].File!,
-            Listed = g.Count(), LocalFiles = 0, Episodes = 0, Unavailable = 0, Duplicates = 0, WithoutFeatures = 0, WithoutAnalysis = 0,
+            Listed = g.Count(),
+            LocalFiles = 0,
+            Episodes = 0,
+            Unavailable = 0,
+            Duplicates = 0,
+            WithoutFeatures = 0,
+            WithoutAnalysis = 0,
             Songs = g.Count(),
         }), StringComparer.Ordinal),
         Files = [.. files.OrderBy(f => f.File, StringComparer.Ordinal)],

@@ -48,8 +48,15 @@ public sealed class DeclaredInputsTests
     {
         var stage = new Stage
         {
-            Name = "Sample", ParamKeys = [], Deps = deps, Outs = ["out.txt"], Metrics = [], AlwaysChanged = false, CodeType = typeof(SampleTask),
-            Run = _ => { }, Private = privates ?? [],
+            Name = "Sample",
+            ParamKeys = [],
+            Deps = deps,
+            Outs = ["out.txt"],
+            Metrics = [],
+            AlwaysChanged = false,
+            CodeType = typeof(SampleTask),
+            Run = _ => { },
+            Private = privates ?? [],
         };
         var root = Path.Combine(Path.GetTempPath(), "declared-inputs");
         return new StageRunContext(root, Path.Combine(root, "tmp"), stage, new StageServices { StateDirectory = root });

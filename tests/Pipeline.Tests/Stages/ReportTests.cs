@@ -87,7 +87,9 @@ public sealed partial class ReportTests
             Params = new PipelineParams { Fetch = new FetchParams { Source = "csv" } },
             FetchSummary = new FetchSummary
             {
-                Source = "csv", MissingFeatures = [], Users = [],
+                Source = "csv",
+                MissingFeatures = [],
+                Users = [],
                 Files = [new FileSummary("imports/elke.csv", 1_000, 3), new FileSummary("imports/lewis.csv", 200, 0)],
             },
         };

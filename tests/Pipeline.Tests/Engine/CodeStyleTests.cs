@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using Pipeline.Tests.Harness;
+
+namespace Pipeline.Tests.Engine;
+
+/// <summary>The habits CI keeps: the code is formatted (dotnet format's whitespace rules) and style rules are enforced in the build.</summary>
+public sealed class CodeStyleTests
+{
+    [Fact]
+    public async Task The_code_is_formatted_as_dotnet_format_wants()
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Repository.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "format", "whitespace", "Pipeline.slnx", "--verify-no-changes" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var format = Process.Start(start)!;
+        var output = format.StandardOutput.ReadToEndAsync();
+        var error = format.StandardError.ReadToEndAsync();
+        Assert.True(format.WaitForExit(TimeSpan.FromMinutes(5)), "dotnet format did not finish in 5 minutes (a hang guard)");
+
+        Assert.True(format.ExitCode == 0, $"run 'dotnet format whitespace Pipeline.slnx' to fix:\n{await output}{await error}");
+    }
+
+    [Fact]
+    public void Style_rules_are_enforced_in_the_build()
+    {
+        var props = File.ReadAllText(Path.Combine(Repository.Root, "Directory.Build.props"));
+
+        Assert.Contains("<EnforceCodeStyleInBuild>true</EnforceCodeStyleInBuild>", props, StringComparison.Ordinal);
+        Assert.Contains("<TreatWarningsAsErrors>true</TreatWarningsAsErrors>", props, StringComparison.Ordinal);
+    }
+}
