@@ -17,6 +17,11 @@ public sealed class EmbedTask : PipelineTask<PipelineParams>
     public override IReadOnlyList<string> Outs(PipelineParams parameters) => [Embedding, Summary];
 
     public override void Run(StageContext<PipelineParams> context) =>
-        Embedder.Embed(context.Params.Seed, context.Params.Embed, context.Input(TrainTask.Model), context.Input(FeaturesTask.Matrices),
-            context.Input(FeaturesTask.Preprocessing), context.Output(Embedding), context.Output(Summary), context.Progress, context.Log, context.Phases);
+        Embedder.Embed(context.Params.Seed, context.Params.Embed,
+            new EmbedRun(FeaturesTask.Inputs(context.Input), context.Input(TrainTask.Model), context.Output(Embedding), context.Output(Summary))
+            {
+                Progress = context.Progress,
+                Log = context.Log,
+                Phases = context.Phases,
+            });
 }

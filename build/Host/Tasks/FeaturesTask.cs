@@ -14,6 +14,9 @@ public sealed class FeaturesTask : PipelineTask<PipelineParams>
 
     public override IReadOnlyList<string> Deps(PipelineParams parameters) => [FetchTask.Tracks];
 
+    /// <summary>What Features wrote, as the stages after it read it (through their own declared inputs).</summary>
+    public static FeatureSet.Paths Inputs(Func<string, string> input) => new(input(Matrices), input(Preprocessing));
+
     public override IReadOnlyList<string> Outs(PipelineParams parameters) => [Matrices, Preprocessing];
 
     public override void Run(StageContext<PipelineParams> context) =>

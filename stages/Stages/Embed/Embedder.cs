@@ -16,14 +16,11 @@ public static class Embedder
 {
     public const string EmbeddingFile = "embedding.parquet";
 
-    public static TsneResult Embed(int seed, EmbedParams parameters, string modelDir, string featuresDir, string preprocessingPath,
-        string embeddingDir, string summaryPath, IProgress<double> progress, Action<string> log,
-        IProgress<(string Phase, long Done, long Total)>? phases = null)
+    public static TsneResult Embed(int seed, EmbedParams parameters, EmbedRun run)
     {
-        var preprocessing = Preprocessing.Load(preprocessingPath);
-        var model = ModelStore.Load(modelDir, seed);
-        var train = FeatureMatrix.Load(Path.Combine(featuresDir, FeatureBuilder.TrainFile), preprocessing.Classes);
-        var test = FeatureMatrix.Load(Path.Combine(featuresDir, FeatureBuilder.TestFile), preprocessing.Classes);
+        var (features, model) = FeatureSet.LoadWithModel(run.Features, run.ModelFolder, seed);
+        var (train, test) = (features.Train, features.Test);
+        var (progress, log, phases, embeddingDir, summaryPath) = (run.Progress, run.Log, run.Phases, run.EmbeddingFolder, run.SummaryFile);
         var all = train with
         {
             Values = [.. train.Values, .. test.Values],
@@ -91,4 +88,14 @@ public static class Embedder
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
+}
+
+/// <summary>What Embed reads and writes, and how it reports: the stage's inputs and outputs as one record.</summary>
+public sealed record EmbedRun(FeatureSet.Paths Features, string ModelFolder, string EmbeddingFolder, string SummaryFile)
+{
+    public IProgress<double> Progress { get; init; } = new Progress<double>();
+
+    public Action<string> Log { get; init; } = _ => { };
+
+    public IProgress<(string Phase, long Done, long Total)>? Phases { get; init; }
 }

@@ -7,13 +7,11 @@ namespace Pipeline.Stages.Evaluate;
 /// <summary>The Evaluate stage: the model's metrics on the test split, beside the majority-class baseline, and its predictions.</summary>
 public static class Evaluator
 {
-    public static EvaluationResult Evaluate(int seed, EvaluateParams parameters, string modelDir, string featuresDir, string preprocessingPath, string metricsPath,
+    public static EvaluationResult Evaluate(int seed, EvaluateParams parameters, FeatureSet.Paths inputs, string modelDir, string metricsPath,
         string predictionsPath, Action<string> log)
     {
-        var preprocessing = Preprocessing.Load(preprocessingPath);
-        var model = ModelStore.Load(modelDir, seed);
-        var train = FeatureMatrix.Load(Path.Combine(featuresDir, FeatureBuilder.TrainFile), preprocessing.Classes);
-        var test = FeatureMatrix.Load(Path.Combine(featuresDir, FeatureBuilder.TestFile), preprocessing.Classes);
+        var (features, model) = FeatureSet.LoadWithModel(inputs, modelDir, seed);
+        var (preprocessing, train, test) = (features.Preprocessing, features.Train, features.Test);
         var classes = preprocessing.Classes.Count;
         var probabilities = model.Probabilities(test);
         var predicted = ClassificationMetrics.Predicted(probabilities, classes);

@@ -10,8 +10,8 @@ public static class Trainer
     public static void Train(int seed, TrainParams parameters, string featuresDir, string preprocessingPath, string modelDir,
         IProgress<double> progress, Action<string> log)
     {
-        var preprocessing = Preprocessing.Load(preprocessingPath);
-        var train = FeatureMatrix.Load(Path.Combine(featuresDir, FeatureBuilder.TrainFile), preprocessing.Classes);
+        var features = FeatureSet.Load(new FeatureSet.Paths(featuresDir, preprocessingPath), withTest: false);
+        var (preprocessing, train) = (features.Preprocessing, features.Train);
         Directory.CreateDirectory(modelDir);
         var kind = parameters.Model;
         var scores = new List<CvScore>();
