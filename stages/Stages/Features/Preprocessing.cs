@@ -10,13 +10,6 @@ namespace Pipeline.Stages.Features;
 /// </summary>
 public sealed record Preprocessing
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
-
     public required IReadOnlyList<string> Classes { get; init; }
     public required IReadOnlyList<ScaledColumn> Numerical { get; init; }
     public required IReadOnlyList<OneHotColumn> Categorical { get; init; }
@@ -59,13 +52,13 @@ public sealed record Preprocessing
         return [.. columns];
     }
 
-    public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Json) + "\n");
+    public void Save(string path) => StableJson.Write(path, this);
 
     public static Preprocessing Load(string path)
     {
         try
         {
-            return JsonSerializer.Deserialize<Preprocessing>(File.ReadAllText(path), Json) ?? throw new JsonException("the file holds null");
+            return StableJson.Read<Preprocessing>(path) ?? throw new JsonException("the file holds null");
         }
         catch (JsonException e)
         {

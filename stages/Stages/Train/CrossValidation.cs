@@ -3,6 +3,7 @@ using System.Text.Json;
 using Pipeline.Stages.Evaluate;
 using Pipeline.Stages.Features;
 using Pipeline.Stages.Parameters;
+using Pipeline.Stages.Data;
 
 namespace Pipeline.Stages.Train;
 
@@ -38,15 +39,14 @@ public static class CrossValidation
         .OrderByDescending(s => Math.Round(s.AucMean, 4)).ThenBy(s => ModelFitter.Trainers.ToList().IndexOf(s.Model)).First();
 
     public static void Save(string modelDir, IReadOnlyList<CvScore> scores, string chosen) =>
-        System.IO.File.WriteAllText(Path.Combine(modelDir, File), JsonSerializer.Serialize(new CvRecord(chosen, scores.Select(s => s with { Seconds = 0 }).ToList()), Json) + "\n");
+        StableJson.Write(Path.Combine(modelDir, File), new CvRecord(chosen, [.. scores.Select(s => s with { Seconds = 0 })]));
 
     public static CvRecord? Load(string modelDir)
     {
         var path = Path.Combine(modelDir, File);
-        return System.IO.File.Exists(path) ? JsonSerializer.Deserialize<CvRecord>(System.IO.File.ReadAllText(path), Json) : null;
+        return System.IO.File.Exists(path) ? StableJson.Read<CvRecord>(path) : null;
     }
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     private static double Spread(double[] values)
     {

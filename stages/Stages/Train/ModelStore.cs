@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Pipeline.Stages.Data;
 
 namespace Pipeline.Stages.Train;
 
@@ -9,12 +10,8 @@ public static class ModelStore
     public const string ManifestFile = "model.json";
     public const string HistoryFile = "history.json";
 
-    public static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
+    /// <summary>The JSON set-up of model.json and history.json: <see cref="StableJson"/>.</summary>
+    public static JsonSerializerOptions Json => StableJson.Options;
 
     public static IClassifier Load(string directory, int seed)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Pipeline.Stages.Data;
 
 namespace Pipeline.Stages.Fetch.Spotify;
 
@@ -10,13 +11,6 @@ namespace Pipeline.Stages.Fetch.Spotify;
 /// </summary>
 public sealed record FetchSummary
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
-
     public required string Source { get; init; }
     /// <summary>spotify or reccobeats; null for the demo and imported files.</summary>
     public string? FeaturesProvider { get; init; }
@@ -31,10 +25,10 @@ public sealed record FetchSummary
     /// <summary>The imported files (the csv source), in name order; empty for the other sources.</summary>
     public IReadOnlyList<FileSummary> Files { get; init; } = [];
 
-    public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Json) + "\n");
+    public void Save(string path) => StableJson.Write(path, this);
 
     public static FetchSummary Load(string path) =>
-        JsonSerializer.Deserialize<FetchSummary>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{path}: empty");
+        StableJson.Read<FetchSummary>(path) ?? throw new InvalidDataException($"{path}: empty");
 }
 
 public sealed record UserSummary
