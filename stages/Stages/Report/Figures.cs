@@ -20,7 +20,7 @@ public static class Figures
 
     /// <summary>Draws every figure the data allows into <paramref name="folder"/>; returns the file names written.</summary>
     /// <param name="drawn">Told the number drawn so far, from 0, so a slow figure shows the phase is alive.</param>
-    public static IReadOnlyList<string> DrawAll(ReportData data, string folder, Action<int>? drawn = null)
+    internal static IReadOnlyList<string> DrawAll(ReportData data, ReportViews views, string folder, Action<int>? drawn = null)
     {
         FigureFont.Register();
         Directory.CreateDirectory(folder);
@@ -28,7 +28,7 @@ public static class Figures
         var steps = 0;
         void Step() => drawn?.Invoke(steps++);
         Step();
-        var profiles = data.Profiles();
+        var profiles = views.Taste.Profiles;
         if (profiles.People.Count > 0 && profiles.Features.Count > 0)
         {
             TasteFigures.SaveProfiles(profiles, Path.Combine(folder, Taste));
@@ -53,7 +53,7 @@ public static class Figures
             Save(DrawTraining(data), folder, Training, written);
         }
         Step();
-        Save(DrawEmbedding(data), folder, Embedding, written);
+        Save(DrawEmbedding(data, views.Map), folder, Embedding, written);
         Step();
         Save(DrawImportance(data), folder, Importance, written);
         Step();
@@ -151,10 +151,9 @@ public static class Figures
     /// Each person's songs in their colour; a test song the model gave to someone else gets a ring in that
     /// person's colour. Limits and marker size come from <see cref="MapView"/>.
     /// </summary>
-    private static Plot DrawEmbedding(ReportData data)
+    private static Plot DrawEmbedding(ReportData data, MapView view)
     {
         var method = Embed.Methods.EmbedMethods.Find(data.EmbeddingSummary.GetProperty("method").GetString()!).Label;
-        var view = MapView.For(data.Embedding);
         var plot = NewPlot($"{method} of what the model sees (rings: test songs it gave to someone else)", "", "");
         for (var c = 0; c < data.Classes.Count; c++)
         {

@@ -10,9 +10,12 @@ namespace Pipeline.Stages.Report;
 /// </summary>
 public static class HtmlReport
 {
-    public static string Render(ReportData data, IReadOnlyList<string> figures, string figuresFolder)
+    public static string Render(ReportData data, IReadOnlyList<string> figures, string figuresFolder) =>
+        Render(data, ReportViews.Of(data), figures, figuresFolder);
+
+    internal static string Render(ReportData data, ReportViews views, IReadOnlyList<string> figures, string figuresFolder)
     {
-        var taste = TasteReport.From(data, ReportText.MisclassifiedRows);
+        var taste = views.Taste;
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Whose taste is it?</title>\n")
             .Append("<style>\n").Append(HtmlStyle.Css).Append("</style>\n")
@@ -27,7 +30,7 @@ public static class HtmlReport
         AppendTaste(html, taste, figures, figuresFolder);
         AppendMatch(html, data, taste);
         AppendModel(html, data);
-        AppendMap(html, data);
+        AppendMap(html, data, views);
         AppendSignatures(html, data);
         AppendMistakes(html, data, taste);
         html.Append(Quiz.Html(data));
@@ -133,20 +136,20 @@ public static class HtmlReport
         }));
     }
 
-    private static void AppendMap(StringBuilder html, ReportData data)
+    private static void AppendMap(StringBuilder html, ReportData data, ReportViews views)
     {
-        var view = MapView.For(data.Embedding);
+        var view = views.Map;
         html.Append("<h2>Map of the songs</h2>\n<p>").Append(E(ReportText.EmbeddingLine(data.EmbeddingSummary)))
             .Append(" A ring marks a test song the model gave to someone else, in that person's colour. Hover a point to see the song; drag to zoom, double-click to zoom out.</p>\n");
         foreach (var line in new[] { view.OutsideNote, ReportText.IdenticalNote(data.LargestIdenticalGroup, data.Embedding.Count),
-                     ReportText.ThinnedNote(MapView.Interactive(data.Embedding).Count, data.Embedding.Count) })
+                     ReportText.ThinnedNote(views.Interactive.Count, data.Embedding.Count) })
         {
             if (line is not null)
             {
                 html.Append("<p class=\"note\">").Append(E(line)).Append("</p>\n");
             }
         }
-        html.Append(SongMap.Html(data, view));
+        html.Append(SongMap.Html(data, view, views.Interactive));
     }
 
     private static void AppendSignatures(StringBuilder html, ReportData data)

@@ -10,9 +10,12 @@ namespace Pipeline.Stages.Report;
 /// </summary>
 public static class MarkdownReport
 {
-    public static string Render(ReportData data, IReadOnlyList<string> figures, string? changes = null)
+    public static string Render(ReportData data, IReadOnlyList<string> figures, string? changes = null) =>
+        Render(data, ReportViews.Of(data), figures, changes);
+
+    internal static string Render(ReportData data, ReportViews views, IReadOnlyList<string> figures, string? changes = null)
     {
-        var taste = TasteReport.From(data, ReportText.MisclassifiedRows);
+        var taste = views.Taste;
         var text = new StringBuilder();
         text.Append("# Whose taste is it?\n\n");
         text.Append(CultureInfo.InvariantCulture, $"The songs {data.Classes.Count} people like, and a model (**{data.Model}**) that learned whose taste a song fits: ")
@@ -37,7 +40,7 @@ public static class MarkdownReport
         AppendModel(text, data);
         AppendFigures(text, figures.Where(f => f is not Figures.Taste and not Figures.Radar));
         text.Append(ReportText.EmbeddingLine(data.EmbeddingSummary)).Append(" A ring marks a test song the model gave to someone else, in that person's colour.\n\n");
-        foreach (var line in new[] { MapView.For(data.Embedding).OutsideNote, ReportText.IdenticalNote(data.LargestIdenticalGroup, data.Embedding.Count) })
+        foreach (var line in new[] { views.Map.OutsideNote, ReportText.IdenticalNote(data.LargestIdenticalGroup, data.Embedding.Count) })
         {
             if (line is not null)
             {

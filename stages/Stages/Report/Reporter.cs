@@ -7,11 +7,12 @@ public static class Reporter
     public static void Write(ReportData data, string? changes, string markdownPath, string htmlPath, string figuresFolder, Action<string> log,
         IProgress<(string Phase, long Done, long Total)>? phases = null)
     {
-        var figures = Figures.DrawAll(data, figuresFolder, done => phases?.Report(("figures", done, Figures.Count)));
+        var views = ReportViews.Of(data);
+        var figures = Figures.DrawAll(data, views, figuresFolder, done => phases?.Report(("figures", done, Figures.Count)));
         phases?.Report(("pages", 0, 2));
-        File.WriteAllText(markdownPath, MarkdownReport.Render(data, figures, changes));
+        File.WriteAllText(markdownPath, MarkdownReport.Render(data, views, figures, changes));
         phases?.Report(("pages", 1, 2));
-        File.WriteAllText(htmlPath, HtmlReport.Render(data, figures, figuresFolder));
+        File.WriteAllText(htmlPath, HtmlReport.Render(data, views, figures, figuresFolder));
         phases?.Report(("pages", 2, 2));
         log($"{figures.Count} figures, report.md and report.html ({data.Mistakes} misclassified test songs)");
     }

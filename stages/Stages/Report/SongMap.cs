@@ -9,9 +9,9 @@ namespace Pipeline.Stages.Report;
 /// </summary>
 internal static class SongMap
 {
-    public static string Html(ReportData data, MapView view)
+    /// <param name="shown">The songs the map carries (<see cref="MapView.Interactive"/>).</param>
+    public static string Html(ReportData data, MapView view, IReadOnlyList<EmbeddedSong> shown)
     {
-        var shown = MapView.Interactive(data.Embedding);
         var artists = shown.Select(s => Escape.Clean(s.Artists)).Distinct().Order(StringComparer.Ordinal).ToList();
         var artistIndex = artists.Select((a, i) => (a, i)).ToDictionary(p => p.a, p => p.i, StringComparer.Ordinal);
         var classIndex = data.Classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);

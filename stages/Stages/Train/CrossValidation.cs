@@ -26,7 +26,7 @@ public static class CrossValidation
         {
             var fit = Enumerable.Range(0, train.Rows).Where(r => fold[r] != k).ToArray();
             var held = train.Subset(Enumerable.Range(0, train.Rows).Where(r => fold[r] == k).ToArray());
-            var (model, _) = ModelFitter.Fit(kind, train.Subset(fit), parameters, seed, featureNames);
+            var (model, _) = Models.ModelKinds.Find(kind).Fit(train.Subset(fit), parameters, seed, featureNames, null);
             var probabilities = model.Probabilities(held);
             auc[k] = ClassificationMetrics.Auc(held.Labels, probabilities, train.Classes.Length);
             accuracy[k] = ClassificationMetrics.Accuracy(held.Labels, ClassificationMetrics.Predicted(probabilities, train.Classes.Length));
@@ -36,7 +36,7 @@ public static class CrossValidation
 
     /// <summary>The best by mean AUC (rounded to 4 decimals, as reported), a tie going to the simpler trainer.</summary>
     public static CvScore Best(IReadOnlyList<CvScore> scores) => scores
-        .OrderByDescending(s => Math.Round(s.AucMean, 4)).ThenBy(s => ModelFitter.Trainers.ToList().IndexOf(s.Model)).First();
+        .OrderByDescending(s => Math.Round(s.AucMean, 4)).ThenBy(s => Models.ModelKinds.Names.ToList().IndexOf(s.Model)).First();
 
     public static void Save(string modelDir, IReadOnlyList<CvScore> scores, string chosen) =>
         StableJson.Write(Path.Combine(modelDir, File), new CvRecord(chosen, [.. scores.Select(s => s with { Seconds = 0 })]));

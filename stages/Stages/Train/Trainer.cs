@@ -17,7 +17,7 @@ public static class Trainer
         var scores = new List<CvScore>();
         if (parameters.CvFolds >= 2)
         {
-            foreach (var trainer in kind == Models.ModelKinds.Auto ? ModelFitter.Trainers : [kind])
+            foreach (var trainer in kind == Models.ModelKinds.Auto ? Models.ModelKinds.Names : [kind])
             {
                 var score = CrossValidation.Run(trainer, train, parameters, seed, preprocessing.FeatureNames, parameters.CvFolds);
                 scores.Add(score);
@@ -29,7 +29,7 @@ public static class Trainer
                 log($"auto: {kind} has the best cross-validated AUC; training it on all {train.Rows} training rows");
             }
         }
-        var (model, history) = ModelFitter.Fit(kind, train, parameters, seed, preprocessing.FeatureNames, progress);
+        var (model, history) = Models.ModelKinds.Find(kind).Fit(train, parameters, seed, preprocessing.FeatureNames, progress);
         model.Save(modelDir);
         if (scores.Count > 0)
         {

@@ -3,6 +3,7 @@ using Pipeline.Stages.Evaluate;
 using Pipeline.Stages.Features;
 using Pipeline.Stages.Parameters;
 using Pipeline.Stages.Train;
+using Pipeline.Stages.Train.Models;
 
 namespace Pipeline.Tests.Stages;
 
@@ -66,7 +67,7 @@ public sealed class HonestNumbersTests
         var noise = new Random(50);
         var train = Matrix(new Random(5), 240, 20, x => x.Sum() + (2 * Gaussian(noise)) > 0);
 
-        var scores = ModelFitter.Trainers.Select(t => CrossValidation.Run(t, train, new TrainParams(), 12345, train.FeatureNames, 5)).ToList();
+        var scores = ModelKinds.Names.Select(t => CrossValidation.Run(t, train, new TrainParams(), 12345, train.FeatureNames, 5)).ToList();
 
         Assert.True(CrossValidation.Best(scores).Model == "logistic", string.Join(", ", scores.Select(s => $"{s.Model} {s.AucMean:0.000}")));
     }
@@ -76,7 +77,7 @@ public sealed class HonestNumbersTests
     {
         var train = Matrix(new Random(6), 600, 2, x => x[0] * x[1] > 0);
 
-        var scores = ModelFitter.Trainers.Select(t => CrossValidation.Run(t, train, new TrainParams(), 12345, train.FeatureNames, 5)).ToList();
+        var scores = ModelKinds.Names.Select(t => CrossValidation.Run(t, train, new TrainParams(), 12345, train.FeatureNames, 5)).ToList();
 
         Assert.Contains(CrossValidation.Best(scores).Model, NonLinear);
         Assert.True(scores.Single(s => s.Model == "logistic").AucMean < 0.65, "logistic regression cannot fit XOR");
