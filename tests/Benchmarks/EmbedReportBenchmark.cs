@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using Pipeline.Stages.Data;
 using Pipeline.Stages.Embed;
 
 namespace Pipeline.Benchmarks;
@@ -38,18 +36,8 @@ internal static class EmbedReportBenchmark
     /// <summary>This project's t-SNE and scikit-learn's on the activations Embed wrote (the v_* columns of the embedding Parquet).</summary>
     private static void SideBySide(string workspace, string script, string label, Action<string, string, string> print)
     {
-        var columns = ParquetTable.Read(Path.Combine(workspace, "data", "embedding", "embedding.parquet"))
-            .Where(c => c.Name.StartsWith("v_", StringComparison.Ordinal)).Select(c => (double[])c.Values).ToList();
-        var n = columns[0].Length;
-        var d = columns.Count;
-        var x = new double[n * d];
-        for (var i = 0; i < n; i++)
-        {
-            for (var k = 0; k < d; k++)
-            {
-                x[(i * d) + k] = columns[k][i];
-            }
-        }
+        var embedding = EmbeddingTable.Read(Path.Combine(workspace, "data", "embedding", EmbeddingTable.FileName));
+        var (n, d, x) = (embedding.Songs.Count, embedding.Width, embedding.Views);
         var clock = Stopwatch.StartNew();
         var ours = Tsne.Run(x, n, d, new TsneOptions(), new Progress<double>());
         clock.Stop();
@@ -57,7 +45,7 @@ internal static class EmbedReportBenchmark
         for (var i = 0; i < n; i++)
         {
             csv.Append(CultureInfo.InvariantCulture, $"{ours.Layout[2 * i]:R},{ours.Layout[(2 * i) + 1]:R},")
-                .AppendJoin(',', columns.Select(c => c[i].ToString("R", CultureInfo.InvariantCulture))).Append('\n');
+                .AppendJoin(',', x.AsSpan(i * d, d).ToArray().Select(v => v.ToString("R", CultureInfo.InvariantCulture))).Append('\n');
         }
         var time = $"{clock.Elapsed.TotalSeconds:0.00} s";
         if (!File.Exists(Python) || Measure.Run(workspace, Python, "-c", "import sklearn").Output.Contains("Error", StringComparison.Ordinal))

@@ -1,3 +1,4 @@
+using Pipeline.Engine.Files;
 using Pipeline.Engine.Hashing;
 using Pipeline.Engine.Locking;
 using YamlDotNet.Core;
@@ -9,7 +10,7 @@ namespace Pipeline.Engine.Caching;
 /// runs/FINGERPRINT.yaml says which objects a run produced. Every write goes to a temp name and is moved
 /// into place. A damaged entry is dropped with a warning; it never fails a run.
 /// </summary>
-public sealed class RunCache(string root, Action<string> warn)
+internal sealed class RunCache(string root, Action<string> warn)
 {
     public void Store(string fingerprint, StageRecord record, IReadOnlyDictionary<string, TreeHash> outs, string outsRoot)
     {
@@ -26,7 +27,7 @@ public sealed class RunCache(string root, Action<string> warn)
             }
             manifest.Files[outPath] = files;
         }
-        AtomicFile.WriteAllText(ManifestPath(fingerprint), YamlRecords.Writer.Serialize(manifest));
+        AtomicFile.WriteAllText(ManifestPath(fingerprint), Yaml.Writer.Serialize(manifest));
     }
 
     /// <summary>Copies a cached run's outs into <paramref name="intoRoot"/>, checking every byte; null when absent or damaged.</summary>
@@ -39,7 +40,7 @@ public sealed class RunCache(string root, Action<string> warn)
         }
         try
         {
-            var manifest = YamlRecords.Reader.Deserialize<CacheManifest>(File.ReadAllText(manifestPath));
+            var manifest = Yaml.Reader.Deserialize<CacheManifest>(File.ReadAllText(manifestPath));
             foreach (var (outPath, files) in manifest.Files)
             {
                 foreach (var file in files)
@@ -72,7 +73,7 @@ public sealed class RunCache(string root, Action<string> warn)
     {
         try
         {
-            return YamlRecords.Reader.Deserialize<CacheManifest>(File.ReadAllText(ManifestPath(fingerprint))).Files.Values.SelectMany(f => f).Select(f => f.Hash).ToList();
+            return Yaml.Reader.Deserialize<CacheManifest>(File.ReadAllText(ManifestPath(fingerprint))).Files.Values.SelectMany(f => f).Select(f => f.Hash).ToList();
         }
         catch (Exception e) when (e is IOException or YamlException)
         {

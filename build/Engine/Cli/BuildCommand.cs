@@ -1,9 +1,11 @@
 using Pipeline.Engine.Diagnostics;
 using Pipeline.Engine.Errors;
 using Pipeline.Engine.Experiments;
+using Pipeline.Engine.Files;
 using Pipeline.Engine.Graph;
 using Pipeline.Engine.Hashing;
 using Pipeline.Engine.Params;
+using Pipeline.Engine.Planning;
 using Pipeline.Engine.Running;
 using Pipeline.Engine.Tasks;
 using Spectre.Console.Cli;

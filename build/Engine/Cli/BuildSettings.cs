@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 namespace Pipeline.Engine.Cli;
 
 /// <summary>The command line, Cake's conventions: --target, --force, --exclusive, --dryrun, --set, --verbosity.</summary>
-public sealed class BuildSettings : CommandSettings
+internal sealed class BuildSettings : CommandSettings
 {
     [CommandOption("-t|--target <TARGET>")]
     [Description("The stage to bring up to date (with what it depends on), or a view or command; the targets are listed below")]

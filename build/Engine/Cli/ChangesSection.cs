@@ -1,3 +1,4 @@
+using Pipeline.Engine.Files;
 using Pipeline.Engine.Graph;
 using Pipeline.Engine.Running;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Engine.Planning;
 using Pipeline.Engine.Running;
 using Pipeline.Engine.Tasks;
 using Spectre.Console;

@@ -1,8 +1,8 @@
 using Pipeline.Engine.Caching;
 using Pipeline.Engine.Errors;
 using Pipeline.Engine.Experiments;
+using Pipeline.Engine.Files;
 using Pipeline.Engine.Graph;
-using Pipeline.Engine.Hashing;
 using Pipeline.Engine.Locking;
 using Pipeline.Engine.Running;
 

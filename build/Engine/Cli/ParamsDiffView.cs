@@ -1,8 +1,8 @@
 using System.Text;
 using Pipeline.Engine.Errors;
+using Pipeline.Engine.Files;
 using Pipeline.Engine.Graph;
 using Pipeline.Engine.Locking;
-using Pipeline.Engine.Running;
 using Spectre.Console;
 
 namespace Pipeline.Engine.Cli;

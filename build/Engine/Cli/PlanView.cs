@@ -1,4 +1,5 @@
 using Pipeline.Engine.Errors;
+using Pipeline.Engine.Planning;
 using Pipeline.Engine.Running;
 using Spectre.Console;
 

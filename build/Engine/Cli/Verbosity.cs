@@ -1,6 +1,6 @@
 namespace Pipeline.Engine.Cli;
 
-public enum Verbosity
+internal enum Verbosity
 {
     Quiet,
     Normal,

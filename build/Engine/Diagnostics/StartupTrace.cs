@@ -7,7 +7,7 @@ namespace Pipeline.Engine.Diagnostics;
 /// Where start-up time goes: with PIPELINE_TRACE_STARTUP=1, each mark prints the milliseconds since the
 /// process started to standard error. The benchmark reads these lines; nothing else does.
 /// </summary>
-public static class StartupTrace
+internal static class StartupTrace
 {
     private static readonly bool Enabled = Environment.GetEnvironmentVariable("PIPELINE_TRACE_STARTUP") == "1";
 

@@ -1,7 +1,7 @@
 namespace Pipeline.Engine.Errors;
 
 /// <summary>Every user-facing engine error, each message written once.</summary>
-public static class PipelineErrors
+internal static class PipelineErrors
 {
     public static PipelineException ParamsSyntax(string file, long line, long column, string detail) =>
         new($"{file}:{line}:{column}: YAML syntax error: {detail}", ExitCodes.BadUsage);

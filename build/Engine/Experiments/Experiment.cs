@@ -8,7 +8,7 @@ namespace Pipeline.Engine.Experiments;
 /// fingerprints. Kept with what it ran with (the params document, the lock) and what it gave (the headline
 /// metrics), so Experiments and Apply need no rerun.
 /// </summary>
-public sealed record Experiment
+internal sealed record Experiment
 {
     public string Id { get; set; } = "";
 
@@ -42,7 +42,7 @@ public sealed record Experiment
     }
 }
 
-public sealed record MetricEntry
+internal sealed record MetricEntry
 {
     public string Name { get; set; } = "";
     public string Value { get; set; } = "";

@@ -1,7 +1,7 @@
 using Pipeline.Engine.Cli;
+using Pipeline.Engine.Files;
 using Pipeline.Engine.Graph;
 using Pipeline.Engine.Locking;
-using Pipeline.Engine.Running;
 
 namespace Pipeline.Engine.Experiments;
 

@@ -1,6 +1,6 @@
+using Pipeline.Engine.Files;
 using Pipeline.Engine.Graph;
 using Pipeline.Engine.Locking;
-using Pipeline.Engine.Running;
 
 namespace Pipeline.Engine.Experiments;
 

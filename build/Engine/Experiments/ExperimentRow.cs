@@ -3,7 +3,7 @@ using Pipeline.Engine.Locking;
 namespace Pipeline.Engine.Experiments;
 
 /// <summary>An experiment as the table shows it: from this workspace's record, a commit's lock, or both.</summary>
-public sealed record ExperimentRow
+internal sealed record ExperimentRow
 {
     public required string Id { get; init; }
     public string? Commit { get; init; }

@@ -1,11 +1,10 @@
-using Pipeline.Engine.Hashing;
-using Pipeline.Engine.Locking;
+using Pipeline.Engine.Files;
 using YamlDotNet.Core;
 
 namespace Pipeline.Engine.Experiments;
 
 /// <summary>.pipeline/experiments/ID.yaml, one file an experiment, written atomically; a damaged file is skipped with a warning.</summary>
-public sealed class ExperimentStore(string folder, Action<string> warn)
+internal sealed class ExperimentStore(string folder, Action<string> warn)
 {
     /// <summary>Keeps the experiment unless it is known already; true when it is new.</summary>
     public bool Record(Experiment experiment)
@@ -16,7 +15,7 @@ public sealed class ExperimentStore(string folder, Action<string> warn)
             return false;
         }
         var sequence = All().Select(e => e.Sequence).DefaultIfEmpty(0).Max() + 1;
-        AtomicFile.WriteAllText(path, YamlRecords.Writer.Serialize(experiment with { Sequence = sequence }));
+        AtomicFile.WriteAllText(path, Yaml.Writer.Serialize(experiment with { Sequence = sequence }));
         return true;
     }
 
@@ -32,7 +31,7 @@ public sealed class ExperimentStore(string folder, Action<string> warn)
         {
             try
             {
-                if (YamlRecords.Reader.Deserialize<Experiment?>(File.ReadAllText(file)) is { Id.Length: > 0 } experiment)
+                if (Yaml.Reader.Deserialize<Experiment?>(File.ReadAllText(file)) is { Id.Length: > 0 } experiment)
                 {
                     experiments.Add(experiment);
                 }

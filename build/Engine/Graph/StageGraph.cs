@@ -1,4 +1,5 @@
 using Pipeline.Engine.Errors;
+using Pipeline.Engine.Files;
 using Pipeline.Engine.Tasks;
 
 namespace Pipeline.Engine.Graph;
@@ -7,7 +8,7 @@ namespace Pipeline.Engine.Graph;
 /// The stage graph, derived from what each stage reads and writes: a stage runs after the stages that
 /// write its deps. Two writers of one path, or a cycle, is an error before anything runs.
 /// </summary>
-public sealed class StageGraph
+internal sealed class StageGraph
 {
     private readonly Dictionary<string, IReadOnlyList<Stage>> upstream;
 

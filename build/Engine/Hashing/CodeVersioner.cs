@@ -8,7 +8,7 @@ namespace Pipeline.Engine.Hashing;
 /// transitively. Metadata tokens are resolved to names, so a comment-only edit, or an edit to code the
 /// stage never reaches, changes nothing. Types outside our assemblies count by name and assembly version.
 /// </summary>
-public sealed class CodeVersioner(IReadOnlyCollection<Assembly> ownAssemblies)
+internal sealed class CodeVersioner(IReadOnlyCollection<Assembly> ownAssemblies)
 {
     private const BindingFlags Everything = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance
         | BindingFlags.Static | BindingFlags.DeclaredOnly;

@@ -4,7 +4,7 @@ using System.Text;
 namespace Pipeline.Engine.Hashing;
 
 /// <summary>XxHash128 content hashes of files and folders; folders hash their sorted file list.</summary>
-public sealed class ContentHasher(string workspace, HashMemo memo)
+internal sealed class ContentHasher(string workspace, HashMemo memo)
 {
     private const int BufferSize = 1 << 20;
 

@@ -4,7 +4,7 @@ namespace Pipeline.Engine.Hashing;
 /// What a path resolves to: a symlink is followed to its final target, so an edit of the target changes the
 /// identity (size and mtime) that hash memos and the up-to-date stamp compare.
 /// </summary>
-public readonly record struct FileIdentity(long Size, long MtimeTicks)
+internal readonly record struct FileIdentity(long Size, long MtimeTicks)
 {
     /// <summary>Null when the path, or the file a link points to, does not exist.</summary>
     public static FileIdentity? Of(string path)

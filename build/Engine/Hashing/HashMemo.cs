@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Pipeline.Engine.Files;
 
 namespace Pipeline.Engine.Hashing;
 
@@ -7,7 +8,7 @@ namespace Pipeline.Engine.Hashing;
 /// Remembers each file's hash by (path, size, mtime) so unchanged inputs are not re-read on every run.
 /// Stored as a tab-separated file; a damaged memo is simply ignored (it is only a speed-up).
 /// </summary>
-public sealed class HashMemo
+internal sealed class HashMemo
 {
     private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private readonly string? file;

@@ -1,7 +1,7 @@
 namespace Pipeline.Engine.Hashing;
 
 /// <summary>Gives the code version of a stage's type.</summary>
-public interface ICodeVersions
+internal interface ICodeVersions
 {
     string Of(Type stageType);
 

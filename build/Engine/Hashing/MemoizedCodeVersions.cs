@@ -1,10 +1,12 @@
+using Pipeline.Engine.Files;
+
 namespace Pipeline.Engine.Hashing;
 
 /// <summary>
 /// Code versions remembered per build of our assemblies (their module ids), so the IL is walked only
 /// after a rebuild, not on every start.
 /// </summary>
-public sealed class MemoizedCodeVersions(CodeVersioner versioner, string memoFile) : ICodeVersions
+internal sealed class MemoizedCodeVersions(CodeVersioner versioner, string memoFile) : ICodeVersions
 {
     private Dictionary<string, string>? known;
     private bool dirty;

@@ -1,12 +1,12 @@
 using System.Text.RegularExpressions;
 using Pipeline.Engine.Errors;
-using Pipeline.Engine.Hashing;
+using Pipeline.Engine.Files;
 using YamlDotNet.Core;
 
 namespace Pipeline.Engine.Locking;
 
 /// <summary>pipeline.lock: what each stage last ran with. Human-readable YAML, keys sorted, committed.</summary>
-public sealed partial class LockFile
+internal sealed partial class LockFile
 {
     public const int CurrentSchema = 1;
 
@@ -23,7 +23,7 @@ public sealed partial class LockFile
         LockFile? read;
         try
         {
-            read = YamlRecords.Reader.Deserialize<LockFile?>(text);
+            read = Yaml.Reader.Deserialize<LockFile?>(text);
         }
         catch (YamlException e)
         {
@@ -38,7 +38,7 @@ public sealed partial class LockFile
         return read;
     }
 
-    public void Write(string path) => AtomicFile.WriteAllText(path, YamlRecords.Writer.Serialize(this));
+    public void Write(string path) => AtomicFile.WriteAllText(path, Yaml.Writer.Serialize(this));
 
     private void Check(string displayName)
     {

@@ -7,7 +7,7 @@ namespace Pipeline.Engine.Locking;
 /// What a stage ran with and produced: one record is the lock entry, the stage identity and the
 /// run-cache manifest at once (DVC's idea). Keys are sorted so the file diffs well.
 /// </summary>
-public sealed record StageRecord
+internal sealed record StageRecord
 {
     public string Code { get; set; } = "";
     public SortedDictionary<string, string> Deps { get; set; } = new(StringComparer.Ordinal);

@@ -1,7 +1,7 @@
 namespace Pipeline.Engine.Params;
 
 /// <summary>Params bound to records, and the same values flattened ("train.mlp.epochs" -> "100") for the lock.</summary>
-public sealed record BoundParams<T>(T Value, IReadOnlyDictionary<string, string> Flat) where T : class
+internal sealed record BoundParams<T>(T Value, IReadOnlyDictionary<string, string> Flat) where T : class
 {
     /// <summary>The params document as read, with --set values applied (the file's own text when there were none).</summary>
     public string Yaml { get; init; } = "";

@@ -1,8 +1,7 @@
 using Pipeline.Engine.Errors;
+using Pipeline.Engine.Files;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Pipeline.Engine.Params;
 
@@ -11,13 +10,8 @@ namespace Pipeline.Engine.Params;
 /// error is an error naming the file, line, column and key path. <c>--set a.b=c</c> overrides are applied and
 /// validated the same way, and their errors name the flag.
 /// </summary>
-public static class ParamsLoader
+internal static class ParamsLoader
 {
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .WithDuplicateKeyChecking()
-        .Build();
-
     public static BoundParams<T> Load<T>(string path, string displayName, IReadOnlyList<string> overrides) where T : class, new()
     {
         if (Directory.Exists(path))
@@ -113,7 +107,7 @@ public static class ParamsLoader
         T? value;
         try
         {
-            value = Deserializer.Deserialize<T?>(text);
+            value = Yaml.Reader.Deserialize<T?>(text);
         }
         catch (YamlException e)
         {
@@ -149,7 +143,7 @@ public static class ParamsLoader
     {
         try
         {
-            return Deserializer.Deserialize<T?>(Serialize(root)) ?? new T();
+            return Yaml.Reader.Deserialize<T?>(Serialize(root)) ?? new T();
         }
         catch (YamlException e)
         {

@@ -1,9 +1,10 @@
+using Pipeline.Engine.Planning;
 using Pipeline.Engine.Tasks;
 
 namespace Pipeline.Engine.Running;
 
 /// <summary>How a run talks to the person watching it; the engine decides nothing here.</summary>
-public interface IRunReporter
+internal interface IRunReporter
 {
     void Deciding(Stage stage, Decision decision);
 

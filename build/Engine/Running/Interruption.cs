@@ -7,7 +7,7 @@ namespace Pipeline.Engine.Running;
 /// shell expects, after one line saying what was kept: the stages that finished are recorded in the lock and
 /// stay; the one that was running wrote only into .pipeline/tmp, which the next run clears.
 /// </summary>
-public static class Interruption
+internal static class Interruption
 {
     private static readonly Lock Gate = new();
     private static readonly List<string> Finished = [];

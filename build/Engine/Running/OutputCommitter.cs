@@ -1,3 +1,5 @@
+using Pipeline.Engine.Files;
+
 namespace Pipeline.Engine.Running;
 
 /// <summary>Moves a stage's outs from its temp folder into the workspace, each by a rename.</summary>

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using Pipeline.Engine.Caching;
 using Pipeline.Engine.Errors;
+using Pipeline.Engine.Files;
 using Pipeline.Engine.Graph;
 using Pipeline.Engine.Hashing;
 using Pipeline.Engine.Locking;
+using Pipeline.Engine.Planning;
 using Pipeline.Engine.Tasks;
 
 namespace Pipeline.Engine.Running;
@@ -12,7 +14,7 @@ namespace Pipeline.Engine.Running;
 /// Plans and runs stages in graph order. Planning (a list of decisions) is separate from running it;
 /// while running, each stage is decided just before it starts, on the outputs its upstream just wrote.
 /// </summary>
-public sealed class PipelineRunner
+internal sealed class PipelineRunner
 {
     private readonly Workspace workspace;
     private readonly StageGraph graph;

@@ -1,4 +1,5 @@
 using Pipeline.Engine.Caching;
+using Pipeline.Engine.Files;
 using Pipeline.Engine.Hashing;
 using Pipeline.Engine.Locking;
 using Pipeline.Engine.Tasks;

@@ -1,6 +1,6 @@
 namespace Pipeline.Engine.Running;
 
-public enum StageOutcome
+internal enum StageOutcome
 {
     Ran,
     Skipped,
@@ -9,4 +9,4 @@ public enum StageOutcome
     NotRun,
 }
 
-public sealed record StageResult(string Stage, StageOutcome Outcome, TimeSpan Duration);
+internal sealed record StageResult(string Stage, StageOutcome Outcome, TimeSpan Duration);

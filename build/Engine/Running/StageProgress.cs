@@ -5,7 +5,7 @@ namespace Pipeline.Engine.Running;
 /// ("ana: liked songs", 350, 1000) for stages that do several things at once. A total of 0 means not yet known.
 /// Both may be reported from any thread.
 /// </summary>
-public sealed record StageProgress(IProgress<double> Fraction, IProgress<(string Phase, long Done, long Total)> Phases)
+internal sealed record StageProgress(IProgress<double> Fraction, IProgress<(string Phase, long Done, long Total)> Phases)
 {
     public static StageProgress None { get; } = new(new Progress<double>(), new Progress<(string, long, long)>());
 }

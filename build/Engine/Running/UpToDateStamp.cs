@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Pipeline.Engine.Files;
 using Pipeline.Engine.Hashing;
 
 namespace Pipeline.Engine.Running;
@@ -12,7 +13,7 @@ namespace Pipeline.Engine.Running;
 /// starting, voids it. It touches no YAML, Spectre or reflection, so the answer costs little more than the
 /// runtime's own start.
 /// </summary>
-public static class UpToDateStamp
+internal static class UpToDateStamp
 {
     public const string FileName = ".pipeline/up-to-date.tsv";
     private const char ArgSeparator = '\u001f';

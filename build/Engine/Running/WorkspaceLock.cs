@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Engine.Errors;
+using Pipeline.Engine.Files;
 
 namespace Pipeline.Engine.Running;
 
@@ -7,7 +8,7 @@ namespace Pipeline.Engine.Running;
 /// One run at a time per workspace: an exclusive OS file lock (released by the kernel when its holder
 /// dies, so a stale lock is taken over), plus a note of who holds it, for the message.
 /// </summary>
-public sealed class WorkspaceLock : IDisposable
+internal sealed class WorkspaceLock : IDisposable
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
     private readonly FileStream handle;

@@ -9,7 +9,7 @@ namespace Pipeline.Engine.Tasks;
 /// it reads the default, and a test of that code sees it. A declared key may be a section ("train"), a value
 /// ("seed") or a nested path ("fetch.demo").
 /// </summary>
-public static class ParamsView
+internal static class ParamsView
 {
     public static TParams Restrict<TParams>(TParams parameters, IReadOnlyList<string> keys) where TParams : class =>
         (TParams)Restrict(parameters, keys.Select(k => k.Split('.')).ToList());

@@ -1,7 +1,7 @@
 namespace Pipeline.Engine.Tasks;
 
 /// <summary>A task bound to params: everything the engine needs, with no generics and no params type.</summary>
-public sealed record Stage
+internal sealed record Stage
 {
     public required string Name { get; init; }
     public required IReadOnlyList<string> ParamKeys { get; init; }

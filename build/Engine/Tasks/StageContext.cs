@@ -1,9 +1,17 @@
 namespace Pipeline.Engine.Tasks;
 
 /// <summary>What a running stage sees: its params, where to read and where to write, and how to tell how it goes.</summary>
-public sealed class StageContext<TParams>(TParams parameters, StageRunContext run) where TParams : class
+public sealed class StageContext<TParams> where TParams : class
 {
-    public TParams Params { get; } = parameters;
+    private readonly StageRunContext run;
+
+    internal StageContext(TParams parameters, StageRunContext run)
+    {
+        Params = parameters;
+        this.run = run;
+    }
+
+    public TParams Params { get; }
 
     /// <summary>The absolute path of a workspace file the stage reads.</summary>
     public string Input(string relativePath) => run.Input(relativePath);

@@ -1,7 +1,9 @@
+using Pipeline.Engine.Files;
+
 namespace Pipeline.Engine.Tasks;
 
 /// <summary>The engine's side of a running stage: inputs from the workspace, outputs into a temp folder.</summary>
-public sealed class StageRunContext(string workspace, string? tempRoot, Stage stage, StageServices services)
+internal sealed class StageRunContext(string workspace, string? tempRoot, Stage stage, StageServices services)
 {
     /// <summary>For a stage's check before anything runs: inputs only, no outputs.</summary>
     public static StageRunContext ForCheck(string workspace, Stage stage, StageServices services) => new(workspace, null, stage, services);

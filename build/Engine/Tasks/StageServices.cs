@@ -3,7 +3,7 @@ using Pipeline.Engine.Running;
 namespace Pipeline.Engine.Tasks;
 
 /// <summary>What the engine lends a stage besides paths: progress, log, warnings, environment variables, a state folder.</summary>
-public sealed record StageServices
+internal sealed record StageServices
 {
     public StageProgress Progress { get; init; } = StageProgress.None;
 

@@ -1,9 +1,10 @@
 using System.Reflection;
+using Pipeline.Engine.Files;
 
 namespace Pipeline.Engine.Tasks;
 
 /// <summary>Finds the tasks of an assembly by convention and binds them to params.</summary>
-public static class TaskBinder
+internal static class TaskBinder
 {
     public static IReadOnlyList<PipelineTask<TParams>> Discover<TParams>(Assembly assembly) where TParams : class =>
         assembly.GetTypes()

@@ -19,6 +19,9 @@ public sealed class EvaluateTask : PipelineTask<PipelineParams>
     public override IReadOnlyList<string> Metrics(PipelineParams parameters) => [MetricsFile];
 
     public override void Run(StageContext<PipelineParams> context) =>
-        Evaluator.Evaluate(context.Params.Seed, context.Params.Evaluate, FeaturesTask.Inputs(context.Input), context.Input(TrainTask.Model),
-            context.Output(MetricsFile), context.Output(Predictions), context.Log);
+        Evaluator.Evaluate(context.Params.Seed, context.Params.Evaluate,
+            new EvaluateRun(FeaturesTask.Inputs(context.Input), context.Input(TrainTask.Model), context.Output(MetricsFile), context.Output(Predictions))
+            {
+                Log = context.Log,
+            });
 }

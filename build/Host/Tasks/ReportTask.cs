@@ -1,5 +1,5 @@
 using Pipeline.Engine.Tasks;
-using Pipeline.Stages.Fetch;
+using Pipeline.Stages.Fetch.Sources;
 using Pipeline.Stages.Parameters;
 using Pipeline.Stages.Report;
 
@@ -31,9 +31,7 @@ public sealed class ReportTask : PipelineTask<PipelineParams>
             context.Input(EmbedTask.Summary), context.Input(TrainTask.Model), context.Input(FetchTask.Tracks), context.Input(FetchTask.Summary));
         var data = ReportData.Load(inputs, context.Params) with
         {
-            SourceNote = context.Params.Fetch.Source == "demo"
-                ? $"Demo data: each person's songs are drawn from a taste profile ({DemoSource.Profiles(context.Params.Fetch.Users)}) and a mainstream pool everyone hears."
-                : null,
+            SourceNote = Sources.Find(context.Params.Fetch.Source).Note(context.Params.Fetch),
         };
         Reporter.Write(data, context.Changes, context.Output(Markdown), context.Output(Html), context.Output(FiguresFolder), context.Log, context.Phases);
     }

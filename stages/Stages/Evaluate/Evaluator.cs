@@ -7,10 +7,9 @@ namespace Pipeline.Stages.Evaluate;
 /// <summary>The Evaluate stage: the model's metrics on the test split, beside the majority-class baseline, and its predictions.</summary>
 public static class Evaluator
 {
-    public static EvaluationResult Evaluate(int seed, EvaluateParams parameters, FeatureSet.Paths inputs, string modelDir, string metricsPath,
-        string predictionsPath, Action<string> log)
+    public static EvaluationResult Evaluate(int seed, EvaluateParams parameters, EvaluateRun run)
     {
-        var (features, model) = FeatureSet.LoadWithModel(inputs, modelDir, seed);
+        var (features, model) = FeatureSet.LoadWithModel(run.Features, run.ModelFolder, seed);
         var (preprocessing, train, test) = (features.Preprocessing, features.Train, features.Test);
         var classes = preprocessing.Classes.Count;
         var probabilities = model.Probabilities(test);
@@ -28,12 +27,18 @@ public static class Evaluator
             train.Rows, test.Rows)
         {
             Intervals = parameters.Bootstrap > 0 ? Bootstrap.Intervals(test.Labels, probabilities, classes, parameters.Bootstrap, seed) : [],
-            CrossValidation = CrossValidation.Load(modelDir),
+            CrossValidation = CrossValidation.Load(run.ModelFolder),
         };
-        MetricsWriter.Write(metricsPath, result);
-        File.WriteAllText(predictionsPath, PredictionsWriter.Csv(test.Tracks, preprocessing.Classes, probabilities, withTruth: true));
+        MetricsDocument.From(result).Write(run.MetricsFile);
+        File.WriteAllText(run.PredictionsFile, PredictionsFile.Csv(test.Tracks, preprocessing.Classes, probabilities, withTruth: true));
         var aucInterval = result.Intervals.Count > 0 ? $" ({result.Intervals[2].Low:0.000}-{result.Intervals[2].High:0.000})" : "";
-        log($"{model.Kind}: accuracy {result.Accuracy:0.000}, AUC {result.Auc:0.000}{aucInterval}, baseline accuracy {result.BaselineAccuracy:0.000}");
+        run.Log($"{model.Kind}: accuracy {result.Accuracy:0.000}, AUC {result.Auc:0.000}{aucInterval}, baseline accuracy {result.BaselineAccuracy:0.000}");
         return result;
     }
+}
+
+/// <summary>What Evaluate reads and writes: the features and the model in, the metrics and the test predictions out.</summary>
+public sealed record EvaluateRun(FeatureSet.Paths Features, string ModelFolder, string MetricsFile, string PredictionsFile)
+{
+    public Action<string> Log { get; init; } = _ => { };
 }

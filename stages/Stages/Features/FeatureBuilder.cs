@@ -86,7 +86,10 @@ public static class FeatureBuilder
         {
             log($"{part}: {unknown} categorical values were not in the category list and were encoded as all zeros");
         }
-        var columns = new List<(string, Array)> { ("user", rows.User), ("track_id", rows.TrackId), ("name", rows.Name), ("artists", rows.Artists) };
+        var columns = new List<(string, Array)>
+        {
+            (TrackColumns.User, rows.User), (TrackColumns.TrackId, rows.TrackId), (TrackColumns.Name, rows.Name), (TrackColumns.Artists, rows.Artists),
+        };
         columns.AddRange(preprocessing.FeatureNames.Select((name, i) => (name, (Array)matrix[i])));
         ParquetTable.Write(path, columns);
     }

@@ -15,11 +15,11 @@ public sealed record FeatureMatrix(string[] FeatureNames, double[] Values, int[]
     {
         var columns = ParquetTable.Read(path);
         var byName = columns.ToDictionary(c => c.Name, c => c.Values, StringComparer.Ordinal);
-        var users = (string[])byName["user"];
-        var ids = (string[])byName["track_id"];
-        var names = (string[])byName["name"];
-        var artists = (string[])byName["artists"];
-        var features = columns.Where(c => c.Name is not ("user" or "track_id" or "name" or "artists")).ToList();
+        var users = (string[])byName[TrackColumns.User];
+        var ids = (string[])byName[TrackColumns.TrackId];
+        var names = (string[])byName[TrackColumns.Name];
+        var artists = (string[])byName[TrackColumns.Artists];
+        var features = columns.Where(c => !TrackColumns.IsIdentity(c.Name)).ToList();
         var values = RowMajor(features.Select(f => (double[])f.Values).ToList(), users.Length);
         var classIndex = classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
         var labels = users.Select(u => classIndex.TryGetValue(u, out var i) ? i : throw new InvalidDataException($"{path}: user '{u}' is not one of the trained classes")).ToArray();

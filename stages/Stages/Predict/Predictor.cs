@@ -37,7 +37,7 @@ public static class Predictor
         var matrix = new FeatureMatrix([.. preprocessing.FeatureNames], values, new int[tracks.RowCount], [.. preprocessing.Classes], identities);
         var probabilities = model.Probabilities(matrix);
         var output = Path.ChangeExtension(inputPath, null) + ".predictions.csv";
-        File.WriteAllText(output, PredictionsWriter.Csv(identities, preprocessing.Classes, probabilities, withTruth: false));
+        File.WriteAllText(output, PredictionsFile.Csv(identities, preprocessing.Classes, probabilities, withTruth: false));
         return new PredictionTable(identities, preprocessing.Classes, probabilities, output);
     }
 

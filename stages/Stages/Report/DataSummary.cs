@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Stages.Fetch.Sources;
 using Pipeline.Stages.Parameters;
 
 namespace Pipeline.Stages.Report;
@@ -31,14 +32,9 @@ public static class DataSummary
             ("seed", Text(p.Seed)),
             ("fetch.source", p.Fetch.Source),
         };
-        if (p.Fetch.Source == "demo")
+        if (Sources.Find(p.Fetch.Source).Settings(p.Fetch) is { } settings)
         {
-            rows.Add(("fetch.demo", string.Create(CultureInfo.InvariantCulture,
-                $"{p.Fetch.Demo.TracksPerUser} songs per person, taste {p.Fetch.Demo.Taste}, shared {p.Fetch.Demo.Shared}")));
-        }
-        if (p.Fetch.Source == "spotify")
-        {
-            rows.Add(("fetch.spotify", $"features from {p.Fetch.Spotify.FeaturesProvider}, audio analysis {(p.Fetch.Spotify.AudioAnalysis ? "on" : "off")}"));
+            rows.Add(settings);
         }
         rows.Add(("features", string.Create(CultureInfo.InvariantCulture,
             $"{p.Features.Numerical.Count} numerical, {p.Features.Categorical.Count} categorical{(p.Features.Timbre ? ", timbre and pitch" : "")}; normalize {Text(p.Features.Normalize)}")));
@@ -57,31 +53,9 @@ public static class DataSummary
         return rows;
     }
 
-    private static string Source(ReportData data) => data.Params.Fetch.Source switch
-    {
-        "demo" => "demo: synthetic songs made up on this machine, not anyone's real library",
-        "csv" => "csv: " + string.Join(", ", data.FetchSummary?.Files.Select(f => f.File) ?? []),
-        "spotify" => $"spotify: {string.Join(", ", data.FetchSummary?.Users.Select(u => $"{u.Key} ({u.Value.From})") ?? [])}",
-        var other => other,
-    };
+    private static string Source(ReportData data) => Sources.Find(data.Params.Fetch.Source).Describe(data.FetchSummary);
 
-    private static string Skipped(ReportData data)
-    {
-        var summary = data.FetchSummary;
-        if (summary is null || data.Params.Fetch.Source == "demo")
-        {
-            return "none (the demo makes every row whole)";
-        }
-        if (summary.Source == "spotify")
-        {
-            return string.Join("; ", summary.Users.Select(u => $"{u.Key}: {u.Value.Explain(summary.FeaturesProvider ?? "spotify")}"));
-        }
-        var bad = summary.Files.Where(f => f.BadRows > 0).ToList();
-        return bad.Count == 0
-            ? "none"
-            : string.Join("; ", bad.Select(f => string.Create(CultureInfo.InvariantCulture,
-                $"{f.File}: {f.BadRows:N0} of {f.Rows:N0} (an empty, non-numeric or impossible feature)")));
-    }
+    private static string Skipped(ReportData data) => Sources.Find(data.Params.Fetch.Source).Skipped(data.FetchSummary);
 
     private static string SharedPolicy(string policy) => policy switch
     {

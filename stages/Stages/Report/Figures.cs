@@ -62,7 +62,7 @@ public static class Figures
 
     private static Plot DrawRoc(ReportData data)
     {
-        var plot = NewPlot($"ROC curve (AUC {data.Metrics.GetProperty("auc").GetDouble():0.000})", "False positive rate", "True positive rate");
+        var plot = NewPlot($"ROC curve (AUC {data.Metrics.Auc:0.000})", "False positive rate", "True positive rate");
         var diagonal = plot.Add.Line(0, 0, 1, 1);
         diagonal.LineColor = Colors.Gray;
         diagonal.LinePattern = LinePattern.Dashed;
@@ -84,7 +84,7 @@ public static class Figures
     private static Plot DrawConfusion(ReportData data)
     {
         var plot = NewPlot("Confusion matrix (test songs)", "Predicted", "Liked by");
-        var matrix = data.Metrics.GetProperty("confusion_matrix").GetProperty("matrix");
+        var matrix = data.Metrics.ConfusionMatrix.Matrix;
         var n = data.Classes.Count;
         var counts = new double[n, n];
         for (var t = 0; t < n; t++)
@@ -92,7 +92,7 @@ public static class Figures
             for (var p = 0; p < n; p++)
             {
                 // Heatmap rows run top to bottom: the first user on top.
-                counts[t, p] = matrix[t][p].GetInt32();
+                counts[t, p] = matrix[t][p];
             }
         }
         var max = counts.Cast<double>().Max();
@@ -153,7 +153,7 @@ public static class Figures
     /// </summary>
     private static Plot DrawEmbedding(ReportData data, MapView view)
     {
-        var method = Embed.Methods.EmbedMethods.Find(data.EmbeddingSummary.GetProperty("method").GetString()!).Label;
+        var method = Embed.Methods.EmbedMethods.Find(data.EmbeddingSummary.Method).Label;
         var plot = NewPlot($"{method} of what the model sees (rings: test songs it gave to someone else)", "", "");
         for (var c = 0; c < data.Classes.Count; c++)
         {
@@ -190,8 +190,7 @@ public static class Figures
 
     private static Plot DrawImportance(ReportData data)
     {
-        var top = data.Metrics.GetProperty("feature_importance").EnumerateArray().Take(10)
-            .Select(e => (Name: e.GetProperty("feature").GetString()!, Drop: e.GetProperty("auc_drop").GetDouble())).Reverse().ToList();
+        var top = data.Metrics.FeatureImportance.Take(10).Select(e => (Name: e.Feature, Drop: e.AucDrop)).Reverse().ToList();
         var plot = NewPlot("Permutation importance (AUC drop when shuffled)", "Drop in test AUC", "");
         var bars = plot.Add.Bars(top.Select(t => t.Drop).ToArray());
         bars.Horizontal = true;

@@ -117,7 +117,7 @@ public static class HtmlReport
         foreach (var (label, key) in ReportText.Metrics)
         {
             var interval = data.Interval(key) is { } ci ? $"<div class=\"ci\">95% interval {ci}</div>" : "";
-            html.Append(CultureInfo.InvariantCulture, $"<div class=\"card\"><div class=\"value\">{data.Metrics.GetProperty(key).GetDouble():0.000}</div>{interval}<div class=\"label\">{label}</div></div>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<div class=\"card\"><div class=\"value\">{data.Metrics.Headline(key).Value:0.000}</div>{interval}<div class=\"label\">{label}</div></div>\n");
         }
         html.Append("</section>\n");
         if (data.Interval("auc") is not null)

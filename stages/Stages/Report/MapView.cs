@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Stages.Embed;
 
 namespace Pipeline.Stages.Report;
 

@@ -86,7 +86,7 @@ public static class MarkdownReport
         text.Append("## The model\n\n").Append(CultureInfo.InvariantCulture, $"Trained on {data.TrainRows:N0} songs and tested on {data.TestRows:N0} it never saw.\n\n");
         AppendTable(text, ["Metric", "Value", "95% interval"], "|---|---:|---:|", ReportText.Metrics.Select(m => new[]
         {
-            m.Label, data.Metrics.GetProperty(m.Key).GetDouble().ToString("0.0000", CultureInfo.InvariantCulture), data.Interval(m.Key) ?? "",
+            m.Label, data.Metrics.Headline(m.Key).Value.ToString("0.0000", CultureInfo.InvariantCulture), data.Interval(m.Key) ?? "",
         }));
         if (data.Interval("auc") is not null)
         {

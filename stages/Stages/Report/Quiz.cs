@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Pipeline.Stages.Evaluate;
 
 namespace Pipeline.Stages.Report;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
-using nietras.SeparatedValues;
 using Pipeline.Stages.Data;
+using Pipeline.Stages.Embed;
+using Pipeline.Stages.Evaluate;
 using Pipeline.Stages.Fetch.Spotify;
 using Pipeline.Stages.Parameters;
 using Pipeline.Stages.Report.Taste;
@@ -11,22 +11,20 @@ namespace Pipeline.Stages.Report;
 
 /// <summary>Everything the report shows, read from what the earlier stages wrote.</summary>
 public sealed record ReportData(
-    JsonElement Metrics,
+    MetricsDocument Metrics,
     IReadOnlyList<string> Classes,
     IReadOnlyList<PredictedSong> TestPredictions,
     IReadOnlyList<EmbeddedSong> Embedding,
-    JsonElement EmbeddingSummary,
+    EmbeddingSummary EmbeddingSummary,
     TrainingHistory? History,
     PipelineParams Params)
 {
     public static ReportData Load(ReportInputs inputs, PipelineParams parameters)
     {
-        using var metrics = JsonDocument.Parse(File.ReadAllText(inputs.Metrics));
-        using var summary = JsonDocument.Parse(File.ReadAllText(inputs.EmbeddingSummary));
-        var classes = metrics.RootElement.GetProperty("confusion_matrix").GetProperty("labels").EnumerateArray().Select(e => e.GetString()!).ToList();
-        var embedding = ParquetTable.Read(Path.Combine(inputs.EmbeddingFolder, "embedding.parquet")).ToDictionary(c => c.Name, c => c.Values, StringComparer.Ordinal);
-        return new ReportData(metrics.RootElement.Clone(), classes, ReadPredictions(inputs.Predictions, classes),
-            ReadEmbedding(embedding), summary.RootElement.Clone(), ModelStore.LoadHistory(inputs.ModelFolder), parameters)
+        var metrics = MetricsDocument.Read(inputs.Metrics);
+        var embedding = EmbeddingTable.Read(Path.Combine(inputs.EmbeddingFolder, EmbeddingTable.FileName));
+        return new ReportData(metrics, metrics.Classes, PredictionsFile.Read(inputs.Predictions, metrics.Classes),
+            embedding.Songs, EmbeddingSummary.Read(inputs.EmbeddingSummary), ModelStore.LoadHistory(inputs.ModelFolder), parameters)
         {
             LargestIdenticalGroup = IdenticalViews(embedding),
             Tracks = TrackStore.Read(inputs.Tracks),
@@ -61,38 +59,34 @@ public sealed record ReportData(
     /// <summary>Where the songs came from, when the report should say (the demo: who got which taste profile).</summary>
     public string? SourceNote { get; init; }
 
-    public string Model => Metrics.GetProperty("model").GetString()!;
+    public string Model => Metrics.Model;
 
-    public int TrainRows => Metrics.GetProperty("rows").GetProperty("train").GetInt32();
+    public int TrainRows => Metrics.Rows.Train;
 
-    public int TestRows => Metrics.GetProperty("rows").GetProperty("test").GetInt32();
+    public int TestRows => Metrics.Rows.Test;
 
     public int Mistakes => TestPredictions.Count(p => p.TrueUser != p.PredictedUser);
 
     /// <summary>Each person's precision, recall, F1 and number of test songs, in the metrics' order.</summary>
     public IEnumerable<(string Name, double Precision, double Recall, double F1, int Support)> PerPerson() =>
-        Metrics.GetProperty("per_user").EnumerateObject().Select(p => (p.Name, p.Value.GetProperty("precision").GetDouble(),
-            p.Value.GetProperty("recall").GetDouble(), p.Value.GetProperty("f1").GetDouble(), p.Value.GetProperty("support").GetInt32()));
+        Metrics.PerUser.Select(p => (p.Key, p.Value.Precision, p.Value.Recall, p.Value.F1, p.Value.Support));
 
     /// <summary>"0.62-0.74": a metric's 95% bootstrap interval from metrics.json, or null when it has none.</summary>
-    public string? Interval(string key) => Metrics.TryGetProperty($"{key}_ci", out var ci) && ci.GetArrayLength() == 2
-        ? string.Create(CultureInfo.InvariantCulture, $"{ci[0].GetDouble():0.000}-{ci[1].GetDouble():0.000}")
+    public string? Interval(string key) => Metrics.Headline(key).Interval is [var low, var high]
+        ? string.Create(CultureInfo.InvariantCulture, $"{low:0.000}-{high:0.000}")
         : null;
 
     /// <summary>The cross-validation rows: (trainer, mean AUC, sd, mean accuracy or NaN, chosen), the trained one first when there is one.</summary>
     public IReadOnlyList<(string Model, double AucMean, double AucSd, double AccuracyMean, bool Chosen)> CrossValidation()
     {
-        if (Metrics.TryGetProperty("model_choice", out var choice))
+        if (Metrics.ModelChoice is { } choice)
         {
-            return [.. choice.EnumerateArray().Select(c => (c.GetProperty("model").GetString()!, c.GetProperty("auc_mean").GetDouble(),
-                c.GetProperty("auc_sd").GetDouble(), double.NaN, c.GetProperty("chosen").GetBoolean()))];
+            return [.. choice.Select(c => (c.Model, c.AucMean, c.AucSd, double.NaN, c.Chosen))];
         }
-        return Metrics.TryGetProperty("cv", out var cv)
-            ? [(Model, cv.GetProperty("auc_mean").GetDouble(), cv.GetProperty("auc_sd").GetDouble(), cv.GetProperty("accuracy_mean").GetDouble(), true)]
-            : [];
+        return Metrics.Cv is { } cv ? [(Model, cv.AucMean, cv.AucSd, cv.AccuracyMean, true)] : [];
     }
 
-    public int CvFolds => Metrics.TryGetProperty("cv", out var cv) ? cv.GetProperty("folds").GetInt32() : 0;
+    public int CvFolds => Metrics.Cv?.Folds ?? 0;
 
     /// <summary>How sure the model was of the person it picked.</summary>
     public double Confidence(PredictedSong song) => song.Probabilities[Classes.ToList().IndexOf(song.PredictedUser)];
@@ -134,48 +128,20 @@ public sealed record ReportData(
         .ThenBy(p => p.TrackId, StringComparer.Ordinal)
         .Take(count).ToList();
 
-    private static List<PredictedSong> ReadPredictions(string path, List<string> classes)
+    /// <summary>The most songs sharing one view (the same value on every hidden unit).</summary>
+    private static int IdenticalViews(Embedding embedding)
     {
-        using var reader = Sep.Reader(o => o with { Unescape = true }).FromText(File.ReadAllText(path));
-        var songs = new List<PredictedSong>();
-        foreach (var row in reader)
-        {
-            var probabilities = new double[classes.Count];
-            for (var c = 0; c < classes.Count; c++)
-            {
-                probabilities[c] = double.Parse(row[$"p_{classes[c]}"].Span, CultureInfo.InvariantCulture);
-            }
-            songs.Add(new PredictedSong(row["track_id"].ToString(), row["name"].ToString(), row["artists"].ToString(), row["true_user"].ToString(),
-                row["predicted_user"].ToString(), probabilities));
-        }
-        return songs;
-    }
-
-    private static int IdenticalViews(Dictionary<string, Array> columns)
-    {
-        var views = columns.Where(c => c.Key.StartsWith("v_", StringComparison.Ordinal)).Select(c => (double[])c.Value).ToList();
-        if (views.Count == 0)
+        var (views, width) = (embedding.Views, embedding.Width);
+        if (width == 0)
         {
             return 0;
         }
-        var rows = views[0].Length;
-        return Enumerable.Range(0, rows).GroupBy(r => string.Join(",", views.Select(v => v[r].ToString("R", CultureInfo.InvariantCulture))), StringComparer.Ordinal)
+        return Enumerable.Range(0, embedding.Songs.Count)
+            .GroupBy(r => string.Join(",", Enumerable.Range(0, width).Select(k => views[(r * width) + k].ToString("R", CultureInfo.InvariantCulture))), StringComparer.Ordinal)
             .Select(g => g.Count()).DefaultIfEmpty(0).Max();
-    }
-
-    private static List<EmbeddedSong> ReadEmbedding(Dictionary<string, Array> columns)
-    {
-        var users = (string[])columns["user"];
-        return users.Select((u, r) => new EmbeddedSong(
-            ((string[])columns["name"])[r], ((string[])columns["artists"])[r], u, ((string[])columns["predicted_user"])[r],
-            ((double[])columns["probability"])[r], ((string[])columns["split"])[r], ((double[])columns["x"])[r], ((double[])columns["y"])[r])).ToList();
     }
 }
 
 /// <summary>The files the report reads, from the stages before it.</summary>
 public sealed record ReportInputs(string Metrics, string Predictions, string EmbeddingFolder, string EmbeddingSummary, string ModelFolder, string Tracks,
     string FetchSummary);
-
-public sealed record PredictedSong(string TrackId, string Name, string Artists, string TrueUser, string PredictedUser, double[] Probabilities);
-
-public sealed record EmbeddedSong(string Name, string Artists, string User, string PredictedUser, double Probability, string Split, double X, double Y);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using Pipeline.Stages.Embed;
 
 namespace Pipeline.Stages.Report;
 
@@ -48,13 +48,12 @@ internal static class ReportText
         _ => file,
     };
 
-    public static string EmbeddingLine(JsonElement summary)
+    public static string EmbeddingLine(EmbeddingSummary summary)
     {
-        var method = Embed.Methods.EmbedMethods.Find(summary.GetProperty("method").GetString()!).Label;
-        var kl = summary.GetProperty("kl_divergence");
-        var klText = kl.ValueKind == JsonValueKind.Number ? string.Create(CultureInfo.InvariantCulture, $", final KL divergence {kl.GetDouble():0.000}") : "";
+        var method = Embed.Methods.EmbedMethods.Find(summary.Method).Label;
+        var klText = summary.KlDivergence is { } kl ? string.Create(CultureInfo.InvariantCulture, $", final KL divergence {kl:0.000}") : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"The map is a {method} of {summary.GetProperty("n").GetInt32():N0} songs as the model sees them{klText}: songs close together look alike to the model.");
+            $"The map is a {method} of {summary.N:N0} songs as the model sees them{klText}: songs close together look alike to the model.");
     }
 
     /// <summary>"312 songs (32%) look exactly the same to the model...", when that many share one spot; else null.</summary>

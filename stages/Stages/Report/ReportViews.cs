@@ -1,3 +1,4 @@
+using Pipeline.Stages.Embed;
 using Pipeline.Stages.Report.Taste;
 
 namespace Pipeline.Stages.Report;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Pipeline.Stages.Embed;
 
 namespace Pipeline.Stages.Report;
 

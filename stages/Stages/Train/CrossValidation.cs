@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using System.Text.Json;
+using Pipeline.Stages.Data;
 using Pipeline.Stages.Evaluate;
 using Pipeline.Stages.Features;
 using Pipeline.Stages.Parameters;
-using Pipeline.Stages.Data;
 
 namespace Pipeline.Stages.Train;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Pipeline.Stages.Data;
 
 namespace Pipeline.Stages.Train;

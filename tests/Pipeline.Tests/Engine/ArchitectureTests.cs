@@ -21,5 +21,18 @@ public sealed class ArchitectureTests
         Assert.DoesNotContain("pipeline", references);
     }
 
+    /// <summary>What a host needs is public, the rest internal: a new public type is a deliberate change to this list.</summary>
+    [Fact]
+    public void The_engine_exposes_only_what_a_host_needs()
+    {
+        var exported = typeof(Pipeline.Engine.Cli.PipelineApp).Assembly.GetExportedTypes()
+            .Select(t => t.Name.Split('`')[0]).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(
+            ["CommandRequest", "CommandTarget", "ExitCodes", "HostEnvironment", "ParamsAttribute", "PipelineApp", "PipelineDefinition",
+                "PipelineException", "PipelineTask", "StageContext", "TaskDescriptionAttribute", "TaskNameAttribute", "TerminalText", "Workspace"],
+            exported);
+    }
+
     private static List<string> Names(System.Reflection.Assembly assembly) => [.. assembly.GetReferencedAssemblies().Select(a => a.Name!)];
 }

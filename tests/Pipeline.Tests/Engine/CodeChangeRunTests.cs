@@ -1,7 +1,9 @@
 using FakePipeline;
+using Pipeline.Engine.Files;
 using Pipeline.Engine.Graph;
 using Pipeline.Engine.Hashing;
 using Pipeline.Engine.Params;
+using Pipeline.Engine.Planning;
 using Pipeline.Engine.Running;
 using Pipeline.Engine.Tasks;
 using Pipeline.Tests.Harness;

@@ -30,4 +30,19 @@ public sealed class CodeStyleTests
         Assert.Contains("<EnforceCodeStyleInBuild>true</EnforceCodeStyleInBuild>", props, StringComparison.Ordinal);
         Assert.Contains("<TreatWarningsAsErrors>true</TreatWarningsAsErrors>", props, StringComparison.Ordinal);
     }
+
+    /// <summary>Every project's whole package graph is committed, and CI restores in locked mode against it.</summary>
+    [Fact]
+    public void Every_project_commits_its_package_lock_and_CI_restores_locked()
+    {
+        var projects = Git.Run(Repository.Root, "ls-files", "*.csproj").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var props = File.ReadAllText(Path.Combine(Repository.Root, "Directory.Build.props"));
+        var packages = File.ReadAllText(Path.Combine(Repository.Root, "Directory.Packages.props"));
+
+        Assert.NotEmpty(projects);
+        Assert.All(projects, p => Assert.True(File.Exists(Path.Combine(Repository.Root, Path.GetDirectoryName(p)!, "packages.lock.json")), $"{p} has no packages.lock.json"));
+        Assert.Contains("<RestorePackagesWithLockFile>true</RestorePackagesWithLockFile>", props, StringComparison.Ordinal);
+        Assert.Contains("<RestoreLockedMode Condition=\"'$(CI)' == 'true'\">true</RestoreLockedMode>", props, StringComparison.Ordinal);
+        Assert.Contains("<CentralPackageTransitivePinningEnabled>true</CentralPackageTransitivePinningEnabled>", packages, StringComparison.Ordinal);
+    }
 }

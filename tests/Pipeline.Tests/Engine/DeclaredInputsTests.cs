@@ -98,7 +98,7 @@ public sealed class CacheRuleTests
     [InlineData(false, true, 0, false)]
     [InlineData(false, false, 1, false)]
     public void A_stage_may_be_restored_only_unforced_not_always_changed_and_with_nothing_upstream_changing(bool forced, bool alwaysChanged, int upstream, bool expected) =>
-        Assert.Equal(expected, Pipeline.Engine.Running.CacheRule.MayRestore(forced, alwaysChanged, upstream));
+        Assert.Equal(expected, Pipeline.Engine.Planning.CacheRule.MayRestore(forced, alwaysChanged, upstream));
 }
 
 /// <summary>Change reasons are typed values, rendered to the words Status prints in one place.</summary>
@@ -107,15 +107,15 @@ public sealed class ChangeReasonTests
     [Fact]
     public void Each_reason_renders_as_status_prints_it()
     {
-        Pipeline.Engine.Running.ChangeReason[] reasons =
+        Pipeline.Engine.Planning.ChangeReason[] reasons =
         [
-            new Pipeline.Engine.Running.ChangeReason.ParamChanged("train.mlp.epochs", "100", "50"),
-            new Pipeline.Engine.Running.ChangeReason.ParamChanged("train.cv_folds", null, "5"),
-            new Pipeline.Engine.Running.ChangeReason.ParamChanged("embed.theta", "0.5", null),
-            new Pipeline.Engine.Running.ChangeReason.DepChanged("data/raw/tracks.parquet"),
-            new Pipeline.Engine.Running.ChangeReason.DepChanged("imports/a.csv", Added: true),
-            new Pipeline.Engine.Running.ChangeReason.OutMissing("models/model"),
-            new Pipeline.Engine.Running.ChangeReason.UpstreamChanging("train"),
+            new Pipeline.Engine.Planning.ChangeReason.ParamChanged("train.mlp.epochs", "100", "50"),
+            new Pipeline.Engine.Planning.ChangeReason.ParamChanged("train.cv_folds", null, "5"),
+            new Pipeline.Engine.Planning.ChangeReason.ParamChanged("embed.theta", "0.5", null),
+            new Pipeline.Engine.Planning.ChangeReason.DepChanged("data/raw/tracks.parquet"),
+            new Pipeline.Engine.Planning.ChangeReason.DepChanged("imports/a.csv", Added: true),
+            new Pipeline.Engine.Planning.ChangeReason.OutMissing("models/model"),
+            new Pipeline.Engine.Planning.ChangeReason.UpstreamChanging("train"),
         ];
 
         Assert.Equal(

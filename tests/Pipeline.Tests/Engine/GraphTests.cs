@@ -1,4 +1,5 @@
 using Pipeline.Engine.Errors;
+using Pipeline.Engine.Files;
 using Pipeline.Engine.Graph;
 using Pipeline.Engine.Tasks;
 

@@ -21,6 +21,14 @@ public static class Repository
                 File.Copy(from, to, overwrite: true);
             }
         }
+        // ... and what the working tree deleted or moved away stays away.
+        foreach (var file in Git.Run(target, "ls-files").Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!File.Exists(Path.Combine(Root, file)))
+            {
+                File.Delete(Path.Combine(target, file));
+            }
+        }
         return target;
     }
 

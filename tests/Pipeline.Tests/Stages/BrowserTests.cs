@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Pipeline.Stages.Embed;
 using Pipeline.Stages.Report;
 using Pipeline.Tests.Harness;
 using PuppeteerSharp;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Pipeline.Stages.Data;
 using Pipeline.Stages.Embed;
 using Pipeline.Tests.Harness;
 
@@ -42,20 +41,9 @@ public sealed class EmbedReportPipelineTests : IDisposable
     {
         var run = workspace.Run("--target=Embed");
 
-        var columns = ParquetTable.Read(workspace.PathOf("data/embedding/embedding.parquet")).ToDictionary(c => c.Name, c => c.Values);
-        var n = columns["x"].Length;
-        var units = columns.Keys.Count(k => k.StartsWith("v_", StringComparison.Ordinal));
-        var vectors = new double[n * units];
-        var layout = new double[n * 2];
-        for (var r = 0; r < n; r++)
-        {
-            for (var k = 0; k < units; k++)
-            {
-                vectors[(r * units) + k] = ((double[])columns[$"v_{k}"])[r];
-            }
-            layout[2 * r] = ((double[])columns["x"])[r];
-            layout[(2 * r) + 1] = ((double[])columns["y"])[r];
-        }
+        var embedding = EmbeddingTable.Read(workspace.PathOf("data/embedding/embedding.parquet"));
+        var (n, units, vectors) = (embedding.Songs.Count, embedding.Width, embedding.Views);
+        double[] layout = [.. embedding.Songs.SelectMany(s => new[] { s.X, s.Y })];
         using var summary = JsonDocument.Parse(workspace.Bytes("reports/embedding.json"));
 
         Assert.Equal(5, units);

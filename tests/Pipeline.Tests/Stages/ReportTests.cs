@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Pipeline.Stages.Data;
+using Pipeline.Stages.Embed;
+using Pipeline.Stages.Evaluate;
 using Pipeline.Stages.Fetch.Spotify;
 using Pipeline.Stages.Parameters;
 using Pipeline.Stages.Report;
@@ -122,13 +124,13 @@ public sealed partial class ReportTests
     /// <summary>Two people's hand-made report: the hostile song is paulo's, liked by amelia too, and the model gave it to amelia.</summary>
     internal static ReportData Data(int songs = 0)
     {
-        var metrics = JsonDocument.Parse("""
+        var metrics = JsonSerializer.Deserialize<MetricsDocument>("""
             {"accuracy":0.5,"f1_macro":0.5,"auc":0.6,"log_loss":0.7,"baseline_accuracy":0.5,
              "confusion_matrix":{"labels":["amelia","paulo"],"matrix":[[1,0],[1,0]]},
              "per_user":{"amelia":{"precision":0.5,"recall":1,"f1":0.667,"support":1},"paulo":{"precision":0,"recall":0,"f1":0,"support":1}},
              "feature_importance":[{"feature":"energy","auc_drop":0.1}],"model":"mlp","rows":{"train":6,"test":2}}
-            """).RootElement;
-        var summary = JsonDocument.Parse("""{"method":"tsne","n":2,"iterations":1000,"kl_divergence":0.5,"exact_gradient":true}""").RootElement;
+            """, StableJson.Options)!;
+        var summary = JsonSerializer.Deserialize<EmbeddingSummary>("""{"method":"tsne","n":2,"iterations":1000,"kl_divergence":0.5,"exact_gradient":true}""", StableJson.Options)!;
         List<PredictedSong> predictions =
         [
             new("t1", ScriptTitle, PipeArtist, "paulo", "amelia", [0.91, 0.09]),

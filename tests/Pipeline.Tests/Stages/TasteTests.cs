@@ -1,4 +1,6 @@
 using Pipeline.Stages.Data;
+using Pipeline.Stages.Embed;
+using Pipeline.Stages.Evaluate;
 using Pipeline.Stages.Report;
 using Pipeline.Stages.Report.Taste;
 

@@ -1,7 +1,7 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Pipeline.Stages.Parameters;
 using Pipeline.Stages.Report;
-using Snapshooter;
 using Snapshooter.Xunit;
 
 namespace Pipeline.Tests.Team;
@@ -30,13 +30,14 @@ public sealed partial class OutputSnapshotTests(TeamScenario scenario) : IClassF
         var data = ReportData.Load(new ReportInputs(Path.Combine(root, "reports/metrics.json"), Path.Combine(root, "reports/predictions.csv"),
             Path.Combine(root, "data/embedding"), Path.Combine(root, "reports/embedding.json"), Path.Combine(root, "models/model"),
             Path.Combine(root, "data/raw/tracks.parquet"), Path.Combine(root, "data/raw/fetch-summary.json")), new PipelineParams());
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "reports/metrics.json")));
         var (fpr, tpr) = RocCurve.For(data.TestPredictions.Select(p => p.TrueUser == data.Classes[1]).ToList(), data.TestPredictions.Select(p => p.Probabilities[1]).ToList());
 
         Snapshot.Match(new
         {
             Roc = fpr.Zip(tpr, (x, y) => new[] { x, y }),
-            Confusion = data.Metrics.GetProperty("confusion_matrix").GetRawText(),
-            Importance = data.Metrics.GetProperty("feature_importance").GetRawText(),
+            Confusion = metrics.RootElement.GetProperty("confusion_matrix").GetRawText(),
+            Importance = metrics.RootElement.GetProperty("feature_importance").GetRawText(),
             Training = data.History,
             Embedding = data.Embedding.Select(e => new { e.User, e.PredictedUser, e.Split, e.X, e.Y }),
         });

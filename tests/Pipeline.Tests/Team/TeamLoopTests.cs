@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Pipeline.Tests.Harness;
 using Snapshooter;
 using Snapshooter.Xunit;
 

@@ -16,6 +16,8 @@ public sealed class CsvSourceKind : ISource
     public IReadOnlyList<string> Files(FetchParams parameters) => parameters.Csv.File is { } single ? [single]
         : parameters.Users.Values.Select(u => u.File!).Where(f => f is not null).Distinct().Order(StringComparer.Ordinal).ToList();
 
+    public string Describe(FetchSummary? summary) => "csv: " + string.Join(", ", summary?.Files.Select(f => f.File) ?? []);
+
     public (TrackTable Tracks, FetchSummary? Summary) Fetch(int seed, FetchParams parameters, FetchRun run, Action<FileSummary> counted)
     {
         if (parameters.Csv.File is { } single)

@@ -27,6 +27,25 @@ public interface ISource
     {
     }
 
+    /// <summary>The report's "Source" line: where the songs came from.</summary>
+    string Describe(FetchSummary? summary);
+
+    /// <summary>The report's "Rows skipped" line: each file's bad rows (sources that read no files override it).</summary>
+    string Skipped(FetchSummary? summary)
+    {
+        var bad = summary?.Files.Where(f => f.BadRows > 0).ToList() ?? [];
+        return bad.Count == 0
+            ? "none"
+            : string.Join("; ", bad.Select(f => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{f.File}: {f.BadRows:N0} of {f.Rows:N0} (an empty, non-numeric or impossible feature)")));
+    }
+
+    /// <summary>The row of the report's params table for the source's own settings (fetch.demo, fetch.spotify), or null.</summary>
+    (string Key, string Value)? Settings(FetchParams parameters) => null;
+
+    /// <summary>A note beside the report's data summary (the demo: who got which taste profile), or null.</summary>
+    string? Note(FetchParams parameters) => null;
+
     /// <summary>Everyone's songs, and the summary when the source writes its own (else Fetch summarises the table).</summary>
     (TrackTable Tracks, FetchSummary? Summary) Fetch(int seed, FetchParams parameters, FetchRun run, Action<FileSummary> counted);
 }

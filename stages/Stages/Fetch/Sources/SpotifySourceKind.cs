@@ -21,6 +21,14 @@ public sealed class SpotifySourceKind : ISource
     public void Check(FetchParams parameters, Func<string, string> resolve, Func<string, string?> environment) =>
         SpotifySource.Check(parameters, resolve, environment);
 
+    public string Describe(FetchSummary? summary) => $"spotify: {string.Join(", ", summary?.Users.Select(u => $"{u.Key} ({u.Value.From})") ?? [])}";
+
+    public string Skipped(FetchSummary? summary) =>
+        string.Join("; ", summary?.Users.Select(u => $"{u.Key}: {u.Value.Explain(summary.FeaturesProvider ?? KindName)}") ?? []);
+
+    public (string Key, string Value)? Settings(FetchParams parameters) =>
+        ("fetch.spotify", $"features from {parameters.Spotify.FeaturesProvider}, audio analysis {(parameters.Spotify.AudioAnalysis ? "on" : "off")}");
+
     public (TrackTable Tracks, FetchSummary? Summary) Fetch(int seed, FetchParams parameters, FetchRun run, Action<FileSummary> counted) =>
         SpotifySource.Fetch(parameters, run);
 }

@@ -90,7 +90,7 @@ public static class SpotifySource
         }
         return (table, new FetchSummary
         {
-            Source = "spotify",
+            Source = Sources.SpotifySourceKind.KindName,
             FeaturesProvider = source.Name,
             AudioAnalysis = settings.AudioAnalysis,
             MissingFeatures = missing,

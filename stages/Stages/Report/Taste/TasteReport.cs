@@ -1,3 +1,5 @@
+using Pipeline.Stages.Evaluate;
+
 namespace Pipeline.Stages.Report.Taste;
 
 /// <summary>What the report says about taste, computed once for report.md and report.html alike.</summary>

@@ -1,13 +1,13 @@
 using Pipeline.Engine.Locking;
 using Pipeline.Engine.Tasks;
 
-namespace Pipeline.Engine.Running;
+namespace Pipeline.Engine.Planning;
 
 /// <summary>
 /// Why a stage is stale, cheapest check first: never run, code, params (by value), deps, then outs.
 /// An empty list means up to date.
 /// </summary>
-public static class Freshness
+internal static class Freshness
 {
     public static List<ChangeReason> Reasons(Stage stage, StageRecord current, StageRecord? locked, IReadOnlyDictionary<string, string?> outsNow)
     {

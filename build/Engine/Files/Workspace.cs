@@ -1,4 +1,4 @@
-namespace Pipeline.Engine.Running;
+namespace Pipeline.Engine.Files;
 
 /// <summary>Where things live in a pipeline workspace.</summary>
 public sealed record Workspace(string Root)

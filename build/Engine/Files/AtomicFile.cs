@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace Pipeline.Engine.Hashing;
+namespace Pipeline.Engine.Files;
 
 /// <summary>Writes a file so that readers see the old content or the new, never half of it.</summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 

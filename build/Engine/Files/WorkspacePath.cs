@@ -1,7 +1,7 @@
-namespace Pipeline.Engine.Tasks;
+namespace Pipeline.Engine.Files;
 
 /// <summary>Paths as the lock and the graph know them: relative, forward slashes, no trailing slash.</summary>
-public static class WorkspacePath
+internal static class WorkspacePath
 {
     public static string Normalize(string path)
     {

@@ -1,7 +1,7 @@
-namespace Pipeline.Engine.Running;
+namespace Pipeline.Engine.Planning;
 
 /// <summary>What the engine does with a stage, and why: a value, so Status and --dryrun can explain it.</summary>
-public abstract record Decision
+internal abstract record Decision
 {
     /// <summary>Why, typed.</summary>
     public abstract IReadOnlyList<ChangeReason> Why { get; }

@@ -1,4 +1,4 @@
-namespace Pipeline.Engine.Running;
+namespace Pipeline.Engine.Planning;
 
 /// <summary>When a stage that must change may be restored from the run-cache instead of run.</summary>
 internal static class CacheRule

@@ -1,10 +1,10 @@
-namespace Pipeline.Engine.Running;
+namespace Pipeline.Engine.Planning;
 
 /// <summary>
 /// Why a stage must run (or be restored): typed, so code can ask what changed, and rendered to text in one place,
 /// <see cref="Text"/>, the words Status, --dryrun and the run log print.
 /// </summary>
-public abstract record ChangeReason
+internal abstract record ChangeReason
 {
     public abstract string Text { get; }
 

@@ -2,7 +2,7 @@ using Pipeline.Engine.Hashing;
 using Pipeline.Engine.Locking;
 using Pipeline.Engine.Tasks;
 
-namespace Pipeline.Engine.Running;
+namespace Pipeline.Engine.Planning;
 
 /// <summary>Reads a stage's current state from the workspace: code version, bound params, dep and out hashes.</summary>
 internal sealed class StageStateReader(ContentHasher hasher, ICodeVersions codes, Func<Stage, SortedDictionary<string, string>> paramsOf,
