@@ -12,6 +12,58 @@ namespace Pipeline.Engine.Caching;
 /// </summary>
 internal sealed class RunCache(string root, Action<string> warn)
 {
+    public const string ObjectsFolder = "objects";
+    public const string RunsFolder = "runs";
+
+    /// <summary>An object's key, the same locally and on a remote: objects/ab/cdef...</summary>
+    public static string ObjectKey(string hash) => $"{ObjectsFolder}/{hash[..2]}/{hash[2..]}";
+
+    /// <summary>An entry's manifest key: runs/FINGERPRINT.yaml.</summary>
+    public static string RunKey(string fingerprint) => $"{RunsFolder}/{fingerprint}.yaml";
+
+    public string ObjectFile(string hash) => ObjectPath(hash);
+
+    public string ManifestFile(string fingerprint) => ManifestPath(fingerprint);
+
+    /// <summary>A temp file beside where <paramref name="key"/> goes (swept by <see cref="SweepTemporaries"/> if a kill leaves it).</summary>
+    public string TempFile(string key)
+    {
+        var path = Path.Combine(root, key.Replace('/', Path.DirectorySeparatorChar));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+    }
+
+    /// <summary>Moves a downloaded, hash-checked object into place.</summary>
+    public void AdoptObject(string temp, string hash)
+    {
+        var target = ObjectPath(hash);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Move(temp, target, overwrite: true);
+    }
+
+    /// <summary>Moves a downloaded manifest into place, once every object it names is here: the entry appears whole.</summary>
+    public void AdoptManifest(string temp, string fingerprint)
+    {
+        var target = ManifestPath(fingerprint);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Move(temp, target, overwrite: true);
+    }
+
+    /// <summary>The object hashes a manifest file names; null when it is not a manifest.</summary>
+    public static IReadOnlyList<string>? ReadObjects(string manifestFile)
+    {
+        try
+        {
+            var manifest = Yaml.Reader.Deserialize<CacheManifest?>(File.ReadAllText(manifestFile));
+            var hashes = manifest?.Files.Values.SelectMany(f => f).Select(f => f.Hash).ToList();
+            return hashes is not null && hashes.All(h => h.Length >= 8 && h.All(char.IsAsciiHexDigitLower)) ? hashes : null;
+        }
+        catch (Exception e) when (e is YamlException or IOException)
+        {
+            return null;
+        }
+    }
+
     public void Store(string fingerprint, StageRecord record, IReadOnlyDictionary<string, TreeHash> outs, string outsRoot)
     {
         var manifest = new CacheManifest { Record = record };
@@ -31,7 +83,7 @@ internal sealed class RunCache(string root, Action<string> warn)
     }
 
     /// <summary>Copies a cached run's outs into <paramref name="intoRoot"/>, checking every byte; null when absent or damaged.</summary>
-    public StageRecord? TryRestore(string stage, string fingerprint, string intoRoot)
+    public StageRecord? TryRestore(string stage, string stageKey, string fingerprint, string intoRoot)
     {
         var manifestPath = ManifestPath(fingerprint);
         if (!File.Exists(manifestPath))
@@ -41,6 +93,10 @@ internal sealed class RunCache(string root, Action<string> warn)
         try
         {
             var manifest = Yaml.Reader.Deserialize<CacheManifest>(File.ReadAllText(manifestPath));
+            if (manifest.Record.Fingerprint(stageKey) != fingerprint)
+            {
+                throw new InvalidDataException("its record does not give its fingerprint");
+            }
             foreach (var (outPath, files) in manifest.Files)
             {
                 foreach (var file in files)
@@ -64,7 +120,7 @@ internal sealed class RunCache(string root, Action<string> warn)
     /// <summary>Every entry's fingerprint.</summary>
     public List<string> Fingerprints()
     {
-        var runs = Path.Combine(root, "runs");
+        var runs = Path.Combine(root, RunsFolder);
         return Directory.Exists(runs) ? [.. Directory.EnumerateFiles(runs, "*.yaml").Select(Path.GetFileNameWithoutExtension).OfType<string>()] : [];
     }
 
@@ -87,7 +143,7 @@ internal sealed class RunCache(string root, Action<string> warn)
     /// <summary>Deletes every object not in <paramref name="keep"/> (and temp files left by a kill); how many and how many bytes.</summary>
     public (int Count, long Bytes) PruneObjects(IReadOnlySet<string> keep)
     {
-        var objects = Path.Combine(root, "objects");
+        var objects = Path.Combine(root, ObjectsFolder);
         if (!Directory.Exists(objects))
         {
             return (0, 0);
@@ -161,7 +217,7 @@ internal sealed class RunCache(string root, Action<string> warn)
         }
     }
 
-    private string ManifestPath(string fingerprint) => Path.Combine(root, "runs", fingerprint + ".yaml");
+    private string ManifestPath(string fingerprint) => Path.Combine(root, RunsFolder, fingerprint + ".yaml");
 
-    private string ObjectPath(string hash) => Path.Combine(root, "objects", hash[..2], hash[2..]);
+    private string ObjectPath(string hash) => Path.Combine(root, ObjectsFolder, hash[..2], hash[2..]);
 }

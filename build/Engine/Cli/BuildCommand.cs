@@ -92,7 +92,15 @@ internal sealed class BuildCommand<TParams> : Command<BuildSettings> where TPara
     /// <summary>Status, the experiment targets, and runs of a stage.</summary>
     private static int Execute(string target, Workspace workspace, StageGraph graph, BoundParams<TParams> bound, BuildSettings settings, SessionSettings session)
     {
-        var reporter = new ConsoleReporter(session.Console, session.Errors, settings.Verbosity);
+        if (settings.Jobs < 1)
+        {
+            throw new PipelineException($"--jobs {settings.Jobs}: give 1 or more (the stages run at the same time at most)", ExitCodes.BadUsage);
+        }
+        if (settings.Remote && !Is(target, "Status"))
+        {
+            throw new PipelineException($"--remote is for Status (--target=Status --remote); Push and Pull always use the remote", ExitCodes.BadUsage);
+        }
+        var reporter = new ConsoleReporter(session.Console, session.Errors, settings.Verbosity, sideBySide: settings.Jobs > 1);
         var codes = CodeVersions(workspace, session);
         var comparison = settings.Rev is { } rev ? ChangesSection.For(workspace, graph, rev, bound.Flat) : null;
         PipelineRunner RunnerFor(StageGraph stages, BoundParams<TParams> values) => Runner(workspace, stages, values, codes, reporter, session, comparison);
@@ -103,7 +111,16 @@ internal sealed class BuildCommand<TParams> : Command<BuildSettings> where TPara
         switch (target.ToLowerInvariant())
         {
             case "status":
-                return PlanView.ShowStatus(RunnerFor(graph, bound).PlanAll(), session.Console);
+                var status = PlanView.ShowStatus(RunnerFor(graph, bound).PlanAll(), session.Console);
+                if (settings.Remote)
+                {
+                    RemoteTargets.ShowStatus(workspace, RunnerFor(graph, bound), session);
+                }
+                return status;
+            case "push":
+                return RemoteTargets.Push(workspace, RunnerFor(graph, bound), settings, session, reporter.Notice);
+            case "pull":
+                return RemoteTargets.Pull(workspace, RunnerFor(graph, bound), settings, session, reporter.Notice);
             case "experiments":
                 return ExperimentTargets.Experiments(workspace, graph, settings, session);
             case "gc":
@@ -127,9 +144,22 @@ internal sealed class BuildCommand<TParams> : Command<BuildSettings> where TPara
         {
             Interruption.Watch(session.Errors);
         }
-        var runner = RunnerFor(graph, bound);
+        var opened = new List<IDisposable>();
+        var runner = new PipelineRunner(workspace, graph, s => bound.Select(s.ParamKeys), codes, reporter, session.Environment.Variable, comparison)
+        {
+            Pull = settings.Pull ? RemoteTargets.PullHook(workspace, session, reporter, opened) : null,
+            Jobs = settings.Jobs,
+        };
         StartupTrace.Mark("runner");
-        var result = runner.Run(request);
+        RunResult result;
+        try
+        {
+            result = runner.Run(request);
+        }
+        finally
+        {
+            opened.ForEach(o => o.Dispose());
+        }
         StartupTrace.Mark("run");
         SummaryView.Show(result, session.Console, settings.Verbosity);
         var stages = graph.Closure(graph.Find(target), request.Exclusive);

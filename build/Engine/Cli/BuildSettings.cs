@@ -80,7 +80,7 @@ internal sealed class BuildSettings : CommandSettings
     public int? Keep { get; init; }
 
     [CommandOption("--all")]
-    [Description("MetricsDiff, ParamsDiff: unchanged values too")]
+    [Description("MetricsDiff, ParamsDiff: unchanged values too; Push, Pull: every run-cache entry, not only those pipeline.lock names")]
     public bool All { get; init; }
 
     [CommandOption("--json")]
@@ -90,4 +90,17 @@ internal sealed class BuildSettings : CommandSettings
     [CommandOption("--md")]
     [Description("Metrics, MetricsDiff: a GitHub Markdown table (the default)")]
     public bool Markdown { get; init; }
+
+    [CommandOption("--pull")]
+    [Description("A run: restore from the shared remote (pipeline.remote.yaml) any stage that would otherwise run")]
+    public bool Pull { get; init; }
+
+    [CommandOption("--remote")]
+    [Description("Status: also say which stages the shared remote could restore")]
+    public bool Remote { get; init; }
+
+    [CommandOption("-j|--jobs <N>")]
+    [Description("Run up to N stages with no path between them at the same time (default 1)")]
+    [DefaultValue(1)]
+    public int Jobs { get; init; } = 1;
 }

@@ -7,7 +7,8 @@ using Spectre.Console;
 namespace Pipeline.Engine.Cli;
 
 /// <summary>Run output: a line per decision, a live bar on a terminal, plain progress lines otherwise.</summary>
-internal sealed class ConsoleReporter(IAnsiConsole console, TextWriter errors, Verbosity verbosity) : IRunReporter
+/// <remarks>With stages side by side (--jobs), every stage gets plain lines: one live display cannot hold two stages.</remarks>
+internal sealed class ConsoleReporter(IAnsiConsole console, TextWriter errors, Verbosity verbosity, bool sideBySide = false) : IRunReporter
 {
     public void Notice(string message)
     {
@@ -36,7 +37,7 @@ internal sealed class ConsoleReporter(IAnsiConsole console, TextWriter errors, V
 
     public void Running(Stage stage, Action<StageProgress> work)
     {
-        if (verbosity > Verbosity.Quiet && console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi)
+        if (verbosity > Verbosity.Quiet && !sideBySide && console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi)
         {
             console.Progress().AutoClear(true).HideCompleted(true)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())

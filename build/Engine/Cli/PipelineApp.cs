@@ -75,7 +75,8 @@ public static class PipelineApp
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(writer),
+            // Stages side by side (--jobs) write lines from several threads.
+            Out = new AnsiConsoleOutput(writer == Console.Out ? writer : TextWriter.Synchronized(writer)),
             Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,

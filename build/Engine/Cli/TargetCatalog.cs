@@ -16,6 +16,8 @@ internal static class TargetCatalog
         ("Experiments", "view", "The runs kept in this workspace, with their params and metrics (--sort=METRIC)"),
         ("Apply", "command", "Put an experiment's params, lock and outputs back (--exp=ID), from the run-cache"),
         ("Gc", "command", "Drop experiments and cache entries nothing needs (--keep=N keeps the newest N)"),
+        ("Push", "command", "Upload the run-cache entries pipeline.lock names (--all: every entry) to the shared remote"),
+        ("Pull", "command", "Download the entries pipeline.lock names from the shared remote and restore the outputs"),
     ];
 
     public static IReadOnlyList<(string Name, string Kind, string Description)> All<TParams>(PipelineDefinition definition) where TParams : class, new() =>

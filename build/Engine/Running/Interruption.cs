@@ -11,7 +11,7 @@ internal static class Interruption
 {
     private static readonly Lock Gate = new();
     private static readonly List<string> Finished = [];
-    private static string? running;
+    private static readonly List<string> Running = [];
     private static TextWriter? errors;
     private static PosixSignalRegistration? interrupt;
     private static PosixSignalRegistration? terminate;
@@ -28,7 +28,7 @@ internal static class Interruption
     {
         lock (Gate)
         {
-            running = stage;
+            Running.Add(stage);
         }
     }
 
@@ -36,7 +36,7 @@ internal static class Interruption
     {
         lock (Gate)
         {
-            running = null;
+            Running.Remove(stage);
             if (kept)
             {
                 Finished.Add(stage);
@@ -51,7 +51,12 @@ internal static class Interruption
         {
             var kept = Finished.Count == 0 ? "nothing new was kept; the outputs and pipeline.lock are as before the run"
                 : $"kept {string.Join(", ", Finished)} (recorded in pipeline.lock)";
-            var stopped = running is null ? "" : $"; {running} was stopped and left nothing behind";
+            var stopped = Running.Count switch
+            {
+                0 => "",
+                1 => $"; {Running[0]} was stopped and left nothing behind",
+                _ => $"; {string.Join(" and ", Running)} were stopped and left nothing behind",
+            };
             return $"interrupted: {kept}{stopped}. Run the same command again to go on.";
         }
     }

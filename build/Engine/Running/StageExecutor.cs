@@ -14,19 +14,20 @@ namespace Pipeline.Engine.Running;
 internal sealed class StageExecutor(Workspace workspace, ContentHasher hasher, RunCache cache, LockFile lockFile, IRunReporter reporter,
     Func<string, string?> environment, Func<Stage, string?> changes)
 {
+    private readonly Lock gate = new();
+
     /// <summary>Restores the outs of an earlier identical run; false when the cache entry was unusable.</summary>
     public bool TryRestore(Stage stage, StageRecord current, string fingerprint)
     {
         var temp = NewTempRoot(stage);
         try
         {
-            var cached = cache.TryRestore(stage.Name, fingerprint, temp);
+            var cached = cache.TryRestore(stage.Name, stage.Key, fingerprint, temp);
             if (cached is null)
             {
                 return false;
             }
-            Commit(stage, current, temp, fingerprint, store: false);
-            return true;
+            return Commit(stage, current, temp, fingerprint, store: false, expected: cached.Outs);
         }
         finally
         {
@@ -61,22 +62,40 @@ internal sealed class StageExecutor(Workspace workspace, ContentHasher hasher, R
         }
     }
 
-    private void Commit(Stage stage, StageRecord current, string temp, string fingerprint, bool store)
+    /// <summary>Stores, moves into place and records the outs; false (nothing moved) when a restore's outs are not what its entry recorded.</summary>
+    private bool Commit(Stage stage, StageRecord current, string temp, string fingerprint, bool store, IReadOnlyDictionary<string, string>? expected = null)
+    {
+        // Stages may run side by side (--jobs): the lock, the hash memo and the cache take one commit at a time.
+        lock (gate)
+        {
+            return CommitAlone(stage, current, temp, fingerprint, store, expected);
+        }
+    }
+
+    private bool CommitAlone(Stage stage, StageRecord current, string temp, string fingerprint, bool store, IReadOnlyDictionary<string, string>? expected)
     {
         var tempHasher = new ContentHasher(temp, HashMemo.InMemory());
-        var outs = stage.Outs.ToDictionary(o => o, o => tempHasher.TryHash(o)!, StringComparer.Ordinal);
-        var record = current with { Outs = new SortedDictionary<string, string>(outs.ToDictionary(kv => kv.Key, kv => kv.Value.Hash), StringComparer.Ordinal) };
+        var outs = stage.Outs.ToDictionary(o => o, o => tempHasher.TryHash(o), StringComparer.Ordinal);
+        if (expected is not null && stage.Outs.Any(o => outs[o]?.Hash is not { } hash || expected.GetValueOrDefault(o) != hash))
+        {
+            reporter.Warn($"{stage.Name}: run-cache entry {fingerprint[..12]} does not give the outs it recorded; dropping it and running the stage");
+            cache.Remove(fingerprint);
+            return false;
+        }
+        var trees = outs.ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal);
+        var record = current with { Outs = new SortedDictionary<string, string>(trees.ToDictionary(kv => kv.Key, kv => kv.Value.Hash), StringComparer.Ordinal) };
         if (store)
         {
-            cache.Store(fingerprint, record, outs, temp);
+            cache.Store(fingerprint, record, trees, temp);
         }
         OutputCommitter.Commit(temp, stage.Outs, workspace);
-        foreach (var (path, tree) in outs)
+        foreach (var (path, tree) in trees)
         {
             hasher.Adopt(path, tree);
         }
         lockFile.Stages[stage.Key] = record;
         lockFile.Write(workspace.LockFile);
+        return true;
     }
 
     private string NewTempRoot(Stage stage)

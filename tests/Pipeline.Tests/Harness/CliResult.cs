@@ -12,6 +12,6 @@ public sealed partial record CliResult(int ExitCode, string Out, string Err)
 
     public override string ToString() => $"exit {ExitCode}\n--- out\n{Out}\n--- err\n{Err}";
 
-    [GeneratedRegex(@"^\W*(\w+)\s*\W+\s*(Ran|Skipped|Restored|Failed|Not run)\s*\W", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\W*(\w+)\s*\W+\s*(Ran|Skipped|Restored|Pulled|Failed|Not run)\s*\W", RegexOptions.Multiline)]
     private static partial Regex SummaryRow();
 }

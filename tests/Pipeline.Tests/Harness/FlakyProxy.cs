@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Pipeline.Tests.Harness;
+
+/// <summary>
+/// A loopback HTTP proxy in front of an S3 server that answers 503 Slow Down to the first N requests (or to every
+/// request), then passes the rest through: a network fault the client must retry, or give up on, by name.
+/// </summary>
+public sealed class FlakyProxy : IDisposable
+{
+    private readonly HttpListener listener = new();
+    private readonly HttpClient client = new();
+    private readonly string target;
+    private readonly int failures;
+    private int requests;
+
+    /// <param name="failures">How many requests fail before the others pass; -1: all of them.</param>
+    public FlakyProxy(string target, int failures)
+    {
+        (this.target, this.failures) = (target.TrimEnd('/'), failures);
+        var port = FreePort();
+        Endpoint = $"http://127.0.0.1:{port}";
+        listener.Prefixes.Add(Endpoint + "/");
+        listener.Start();
+        _ = Task.Run(Serve);
+    }
+
+    public string Endpoint { get; }
+
+    public int Requests => requests;
+
+    public void Dispose()
+    {
+        listener.Close();
+        client.Dispose();
+    }
+
+    private async Task Serve()
+    {
+        while (listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+            _ = Task.Run(() => Answer(context));
+        }
+    }
+
+    private async Task Answer(HttpListenerContext context)
+    {
+        try
+        {
+            var n = Interlocked.Increment(ref requests);
+            if (failures < 0 || n <= failures)
+            {
+                context.Response.StatusCode = 503;
+                var body = "<?xml version=\"1.0\"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>"u8.ToArray();
+                context.Response.ContentType = "application/xml";
+                await context.Response.OutputStream.WriteAsync(body);
+                context.Response.Close();
+                return;
+            }
+            using var request = new HttpRequestMessage(new HttpMethod(context.Request.HttpMethod), target + context.Request.RawUrl);
+            using var buffer = new MemoryStream();
+            await context.Request.InputStream.CopyToAsync(buffer);
+            request.Content = new ByteArrayContent(buffer.ToArray());
+            foreach (var name in context.Request.Headers.AllKeys.OfType<string>())
+            {
+                if (name is "Host" or "Content-Length" or "Expect" or "Connection" or "Transfer-Encoding")
+                {
+                    continue;
+                }
+                var value = context.Request.Headers[name]!;
+                if (!request.Headers.TryAddWithoutValidation(name, value))
+                {
+                    request.Content.Headers.TryAddWithoutValidation(name, value);
+                }
+            }
+            using var response = await client.SendAsync(request);
+            context.Response.StatusCode = (int)response.StatusCode;
+            foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+            {
+                if (name is not ("Transfer-Encoding" or "Content-Length" or "Connection"))
+                {
+                    context.Response.Headers[name] = string.Join(",", values);
+                }
+            }
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            context.Response.ContentLength64 = bytes.Length;
+            await context.Response.OutputStream.WriteAsync(bytes);
+            context.Response.Close();
+        }
+        catch (Exception e) when (e is HttpListenerException or IOException or HttpRequestException or ObjectDisposedException)
+        {
+            context.Response.Abort();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
