@@ -44,6 +44,10 @@ internal static class Suite
         {
             HonestNumbersBenchmark.Run(Host, args.Length > 1 ? args.Skip(1).Select(int.Parse) : [1_000, 40_000], Print);
         }
+        if (only is "all" or "remote")
+        {
+            RemoteBenchmark.Run(Repo, Host, Print);
+        }
         if (only is "all" or "tsne")
         {
             TsneBenchmark.Run(args.Length > 1 ? args.Skip(1).Select(int.Parse) : [1_000, 5_000, 20_000], Print);

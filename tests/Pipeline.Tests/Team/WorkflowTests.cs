@@ -36,6 +36,7 @@ public sealed class WorkflowTests
     [InlineData("./build.sh --target=Report --rev=")]
     [InlineData("./build.sh --target=MetricsDiff --rev=")]
     [InlineData("./build.sh --target=ParamsDiff --rev=")]
+    [InlineData("./build.sh --target=Push")]
     public void Every_command_the_workflow_runs_is_in_the_README(string command)
     {
         Assert.Contains(command, File.ReadAllText(Workflow), StringComparison.Ordinal);
