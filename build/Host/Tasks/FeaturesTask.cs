@@ -14,12 +14,11 @@ public sealed class FeaturesTask : PipelineTask<PipelineParams>
 
     public override IReadOnlyList<string> Deps(PipelineParams parameters) => [FetchTask.Tracks];
 
-    /// <summary>What Features wrote, as the stages after it read it (through their own declared inputs).</summary>
+    /// <summary>What Features writes (through <c>context.Output</c>) and the stages after it read (through their own declared inputs).</summary>
     public static FeatureSet.Paths Inputs(Func<string, string> input) => new(input(Matrices), input(Preprocessing));
 
     public override IReadOnlyList<string> Outs(PipelineParams parameters) => [Matrices, Preprocessing];
 
     public override void Run(StageContext<PipelineParams> context) =>
-        FeatureBuilder.Build(context.Params.Seed, context.Params.Features, context.Input(FetchTask.Tracks),
-            context.Output(Matrices), context.Output(Preprocessing), context.Log, context.Warn);
+        FeatureBuilder.Build(context.Params.Seed, context.Params.Features, context.Input(FetchTask.Tracks), Inputs(context.Output), context.Log, context.Warn);
 }

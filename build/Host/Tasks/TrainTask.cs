@@ -16,6 +16,5 @@ public sealed class TrainTask : PipelineTask<PipelineParams>
     public override IReadOnlyList<string> Outs(PipelineParams parameters) => [Model];
 
     public override void Run(StageContext<PipelineParams> context) =>
-        Trainer.Train(context.Params.Seed, context.Params.Train, context.Input(FeaturesTask.Matrices), context.Input(FeaturesTask.Preprocessing),
-            context.Output(Model), context.Progress, context.Log);
+        Trainer.Train(context.Params.Seed, context.Params.Train, FeaturesTask.Inputs(context.Input), context.Output(Model), context.Progress, context.Log);
 }

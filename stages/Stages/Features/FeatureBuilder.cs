@@ -9,9 +9,10 @@ public static class FeatureBuilder
     public const string TrainFile = "train.parquet";
     public const string TestFile = "test.parquet";
 
-    public static void Build(int seed, FeaturesParams parameters, string tracksPath, string featuresDir, string preprocessingPath,
-        Action<string> log, Action<string> warn)
+    /// <param name="outputs">Where the matrices and the preprocessing go: what Train, Evaluate and Embed load as a <see cref="FeatureSet"/>.</param>
+    public static void Build(int seed, FeaturesParams parameters, string tracksPath, FeatureSet.Paths outputs, Action<string> log, Action<string> warn)
     {
+        var (featuresDir, preprocessingPath) = (outputs.FeaturesFolder, outputs.PreprocessingFile);
         var tracks = TrackStore.Read(tracksPath);
         var dropped = MissingAudioFeatures(tracks, parameters);
         if (dropped.Count > 0)

@@ -7,10 +7,9 @@ namespace Pipeline.Stages.Train;
 public static class Trainer
 {
     /// <summary>Cross-validates (every trainer for auto), then fits the chosen trainer on all the training rows.</summary>
-    public static void Train(int seed, TrainParams parameters, string featuresDir, string preprocessingPath, string modelDir,
-        IProgress<double> progress, Action<string> log)
+    public static void Train(int seed, TrainParams parameters, FeatureSet.Paths inputs, string modelDir, IProgress<double> progress, Action<string> log)
     {
-        var features = FeatureSet.Load(new FeatureSet.Paths(featuresDir, preprocessingPath), withTest: false);
+        var features = FeatureSet.Load(inputs, withTest: false);
         var (preprocessing, train) = (features.Preprocessing, features.Train);
         Directory.CreateDirectory(modelDir);
         var kind = parameters.Model;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace Pipeline.Tests.Harness;
 
@@ -19,7 +18,7 @@ public sealed class FlakyProxy : IDisposable
     public FlakyProxy(string target, int failures)
     {
         (this.target, this.failures) = (target.TrimEnd('/'), failures);
-        var port = FreePort();
+        var port = MotoServer.FreePort();
         Endpoint = $"http://127.0.0.1:{port}";
         listener.Prefixes.Add(Endpoint + "/");
         listener.Start();
@@ -101,12 +100,5 @@ public sealed class FlakyProxy : IDisposable
         {
             context.Response.Abort();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
