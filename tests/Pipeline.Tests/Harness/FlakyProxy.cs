@@ -3,8 +3,8 @@ using System.Net;
 namespace Pipeline.Tests.Harness;
 
 /// <summary>
-/// A loopback HTTP proxy in front of an S3 server that answers 503 Slow Down to the first N requests (or to every
-/// request), then passes the rest through: a network fault the client must retry, or give up on, by name.
+/// A loopback HTTP proxy in front of an S3 server that passes the first P requests, answers 503 Slow Down to the
+/// next N (or to every one after), then passes the rest: a fault the client must retry, or give up on, by name.
 /// </summary>
 public sealed class FlakyProxy : IDisposable
 {
@@ -12,12 +12,14 @@ public sealed class FlakyProxy : IDisposable
     private readonly HttpClient client = new();
     private readonly string target;
     private readonly int failures;
+    private readonly int passFirst;
     private int requests;
 
     /// <param name="failures">How many requests fail before the others pass; -1: all of them.</param>
-    public FlakyProxy(string target, int failures)
+    /// <param name="passFirst">How many requests pass before the failures start.</param>
+    public FlakyProxy(string target, int failures, int passFirst = 0)
     {
-        (this.target, this.failures) = (target.TrimEnd('/'), failures);
+        (this.target, this.failures, this.passFirst) = (target.TrimEnd('/'), failures, passFirst);
         var port = MotoServer.FreePort();
         Endpoint = $"http://127.0.0.1:{port}";
         listener.Prefixes.Add(Endpoint + "/");
@@ -57,7 +59,7 @@ public sealed class FlakyProxy : IDisposable
         try
         {
             var n = Interlocked.Increment(ref requests);
-            if (failures < 0 || n <= failures)
+            if (n > passFirst && (failures < 0 || n <= passFirst + failures))
             {
                 context.Response.StatusCode = 503;
                 var body = "<?xml version=\"1.0\"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>"u8.ToArray();

@@ -142,6 +142,57 @@ public sealed class RemoteFaultTests(RemoteFixture fixture)
         Assert.False(workspace.Exists("data"));
     }
 
+    [Fact]
+    public void A_push_whose_uploads_keep_failing_names_the_object()
+    {
+        var bucket = fixture.Moto.NewBucket();
+        // The check and the two listings pass; every upload after them fails.
+        using var proxy = new FlakyProxy(fixture.Moto.Endpoint, failures: -1, passFirst: 3);
+        using var workspace = fixture.Copy(whole: true);
+        foreach (var (name, value) in fixture.Moto.Variables(bucket))
+        {
+            workspace.Variables[name] = value;
+        }
+        workspace.Variables["PIPELINE_REMOTE_ENDPOINT"] = proxy.Endpoint;
+
+        var push = workspace.Run("--target=Push");
+
+        Assert.Equal(1, push.ExitCode);
+        Assert.Matches($@"remote s3://{bucket}/team/objects/[0-9a-f]{{2}}/[0-9a-f]+: upload failed after retries", push.Err);
+        AssertNoSecret(workspace, push);
+    }
+
+    [Fact]
+    public void A_pull_that_fails_half_way_leaves_the_workspace_and_the_cache_entries_as_they_were()
+    {
+        var bucket = fixture.Moto.NewBucket();
+        using (var pusher = fixture.Copy(whole: true))
+        {
+            foreach (var (name, value) in fixture.Moto.Variables(bucket))
+            {
+                pusher.Variables[name] = value;
+            }
+            Assert.Equal(0, pusher.Run("--target=Push").ExitCode);
+        }
+        // The check and the six manifests come down; every object after them fails.
+        using var proxy = new FlakyProxy(fixture.Moto.Endpoint, failures: -1, passFirst: 7);
+        using var workspace = fixture.Copy(whole: false);
+        foreach (var (name, value) in fixture.Moto.Variables(bucket))
+        {
+            workspace.Variables[name] = value;
+        }
+        workspace.Variables["PIPELINE_REMOTE_ENDPOINT"] = proxy.Endpoint;
+        var lockBefore = workspace.Read("pipeline.lock");
+
+        var pull = workspace.Run("--target=Pull");
+
+        Assert.Equal(1, pull.ExitCode);
+        Assert.Contains("download failed after retries", pull.Err, StringComparison.Ordinal);
+        Assert.Equal(lockBefore, workspace.Read("pipeline.lock"));
+        Assert.Equal(["params.yaml", "pipeline.lock"], Directory.EnumerateFileSystemEntries(workspace.Root).Select(Path.GetFileName).Where(n => n != ".pipeline").Order());
+        Assert.Empty(new RunCache(workspace.PathOf(".pipeline/cache"), _ => { }).Fingerprints());
+    }
+
     /// <summary>
     /// A push that dies after any number of uploads (as a kill would stop it) never leaves an entry whose files are
     /// not all on the remote, so a pull never takes half an entry; what a pull does take is whole and checked.
