@@ -76,10 +76,10 @@ public sealed class BootstrapTests : IDisposable
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        if (!process.WaitForExit(TimeSpan.FromMinutes(15)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{command} {string.Join(' ', args)} did not finish in 5 minutes");
+            throw new TimeoutException($"{command} {string.Join(' ', args)} did not finish in 15 minutes (a hang guard)");
         }
         return new CliResult(process.ExitCode, output.Result, error.Result);
     }

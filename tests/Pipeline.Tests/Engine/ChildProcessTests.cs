@@ -89,7 +89,7 @@ public sealed class ChildProcessTests : IDisposable
             }
             return seen.ToString();
         });
-        return read.Wait(TimeSpan.FromSeconds(60)) ? read.Result : throw new TimeoutException($"the child pipeline did not print '{text}' in 60 s");
+        return read.Wait(TimeSpan.FromMinutes(5)) ? read.Result : throw new TimeoutException($"the child pipeline did not print '{text}' in 5 minutes (a hang guard)");
     }
 
     private static void WaitFor(Func<bool> condition)
@@ -97,9 +97,9 @@ public sealed class ChildProcessTests : IDisposable
         var clock = Stopwatch.StartNew();
         while (!condition())
         {
-            if (clock.Elapsed > TimeSpan.FromSeconds(30))
+            if (clock.Elapsed > TimeSpan.FromMinutes(5))
             {
-                throw new TimeoutException("the child pipeline did not get there in 30 s");
+                throw new TimeoutException("the child pipeline did not get there in 5 minutes (a hang guard)");
             }
             Thread.Sleep(20);
         }

@@ -49,10 +49,17 @@ public sealed class FakeWorkspace : IDisposable
     }
 
     /// <summary>Starts the fake pipeline as a separate process on this workspace.</summary>
-    public Process Start(params string[] args)
+    public Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the fake pipeline as a separate process, with these environment variables added.</summary>
+    public Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "FakePipeline.dll");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         start.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
@@ -65,10 +72,10 @@ public sealed class FakeWorkspace : IDisposable
     {
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(60_000))
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("the child pipeline did not finish in 60 s");
+            throw new TimeoutException("the child pipeline did not finish in 5 minutes (a hang guard)");
         }
         return new CliResult(process.ExitCode, output.Result, error.Result);
     }

@@ -13,13 +13,17 @@ public sealed class FlakyProxy : IDisposable
     private readonly string target;
     private readonly int failures;
     private readonly int passFirst;
+    private readonly bool stall;
+    private readonly CancellationTokenSource closing = new();
+    private readonly TaskCompletionSource stalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int requests;
 
     /// <param name="failures">How many requests fail before the others pass; -1: all of them.</param>
     /// <param name="passFirst">How many requests pass before the failures start.</param>
-    public FlakyProxy(string target, int failures, int passFirst = 0)
+    /// <param name="stall">Instead of failing, hold every request after the first <paramref name="passFirst"/> unanswered (a process to kill mid-transfer).</param>
+    public FlakyProxy(string target, int failures, int passFirst = 0, bool stall = false)
     {
-        (this.target, this.failures, this.passFirst) = (target.TrimEnd('/'), failures, passFirst);
+        (this.target, this.failures, this.passFirst, this.stall) = (target.TrimEnd('/'), failures, passFirst, stall);
         var port = MotoServer.FreePort();
         Endpoint = $"http://127.0.0.1:{port}";
         listener.Prefixes.Add(Endpoint + "/");
@@ -31,10 +35,15 @@ public sealed class FlakyProxy : IDisposable
 
     public int Requests => requests;
 
+    /// <summary>Completes when the first request is held (with <c>stall</c>).</summary>
+    public Task Stalled => stalled.Task;
+
     public void Dispose()
     {
+        closing.Cancel();
         listener.Close();
         client.Dispose();
+        closing.Dispose();
     }
 
     private async Task Serve()
@@ -59,6 +68,13 @@ public sealed class FlakyProxy : IDisposable
         try
         {
             var n = Interlocked.Increment(ref requests);
+            if (stall && n > passFirst)
+            {
+                stalled.TrySetResult();
+                await Task.Delay(Timeout.Infinite, closing.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                context.Response.Abort();
+                return;
+            }
             if (n > passFirst && (failures < 0 || n <= passFirst + failures))
             {
                 context.Response.StatusCode = 503;
