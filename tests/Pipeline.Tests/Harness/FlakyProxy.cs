@@ -16,6 +16,8 @@ public sealed class FlakyProxy : IDisposable
     private readonly bool stall;
     private readonly CancellationTokenSource closing = new();
     private readonly TaskCompletionSource stalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource passedAll = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int answered;
     private int requests;
 
     /// <param name="failures">How many requests fail before the others pass; -1: all of them.</param>
@@ -35,7 +37,7 @@ public sealed class FlakyProxy : IDisposable
 
     public int Requests => requests;
 
-    /// <summary>Completes when the first request is held (with <c>stall</c>).</summary>
+    /// <summary>Completes when a request is held and every request passed before it has had its answer from the server (with <c>stall</c>).</summary>
     public Task Stalled => stalled.Task;
 
     public void Dispose()
@@ -70,6 +72,7 @@ public sealed class FlakyProxy : IDisposable
             var n = Interlocked.Increment(ref requests);
             if (stall && n > passFirst)
             {
+                await passedAll.Task.WaitAsync(closing.Token).ContinueWith(_ => { }, TaskScheduler.Default);
                 stalled.TrySetResult();
                 await Task.Delay(Timeout.Infinite, closing.Token).ContinueWith(_ => { }, TaskScheduler.Default);
                 context.Response.Abort();
@@ -113,6 +116,10 @@ public sealed class FlakyProxy : IDisposable
             context.Response.ContentLength64 = bytes.Length;
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();
+            if (Interlocked.Increment(ref answered) == passFirst)
+            {
+                passedAll.TrySetResult();
+            }
         }
         catch (Exception e) when (e is HttpListenerException or IOException or HttpRequestException or ObjectDisposedException)
         {
