@@ -125,17 +125,7 @@ internal sealed class RunCache(string root, Action<string> warn)
     }
 
     /// <summary>The object hashes an entry refers to; empty when it cannot be read.</summary>
-    public IEnumerable<string> ObjectsOf(string fingerprint)
-    {
-        try
-        {
-            return Yaml.Reader.Deserialize<CacheManifest>(File.ReadAllText(ManifestPath(fingerprint))).Files.Values.SelectMany(f => f).Select(f => f.Hash).ToList();
-        }
-        catch (Exception e) when (e is IOException or YamlException)
-        {
-            return [];
-        }
-    }
+    public IEnumerable<string> ObjectsOf(string fingerprint) => ReadObjects(ManifestPath(fingerprint)) ?? [];
 
     /// <summary>Removes an entry (its manifest; the objects go with <see cref="PruneObjects"/>).</summary>
     public void Remove(string fingerprint) => File.Delete(ManifestPath(fingerprint));

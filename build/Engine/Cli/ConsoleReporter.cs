@@ -60,7 +60,7 @@ internal sealed class ConsoleReporter(IAnsiConsole console, TextWriter errors, V
         }
     }
 
-    public void Warn(string message) => errors.WriteLine($"warning: {TerminalText.Safe(message, keepNewlines: true)}");
+    public void Warn(string message) => errors.WriteLine(TerminalText.Warning(message));
 
     public void Finished(StageResult result)
     {

@@ -17,7 +17,7 @@ internal static class ExperimentTargets
     public static int Gc(Workspace workspace, StageGraph graph, BuildSettings settings, SessionSettings session, Action<string> notice)
     {
         using var hold = WorkspaceLock.Acquire(workspace, wait: !settings.NoWait, notice);
-        var warn = Warn(session);
+        var warn = session.Warn;
         return GarbageCollector.Run(new RunCache(workspace.CacheDir, warn), new ExperimentStore(workspace.ExperimentsDir, warn),
             Catalog(workspace, graph, session), LockFile.Read(workspace.LockFile, Workspace.LockFileName), settings.Keep, session.Console);
     }
@@ -36,7 +36,7 @@ internal static class ExperimentTargets
             0 => throw new PipelineException($"--exp {id}: no such experiment (known: {string.Join(", ", rows.Select(r => r.Id))})", ExitCodes.BadUsage),
             _ => throw new PipelineException($"--exp {id}: names {matches.Count} experiments ({string.Join(", ", matches.Select(r => r.Id))}); give more of the id", ExitCodes.BadUsage),
         };
-        var cache = new RunCache(workspace.CacheDir, Warn(session));
+        var cache = new RunCache(workspace.CacheDir, session.Warn);
         var missing = row.Stages.Where(s => !cache.Contains(s.Value.Fingerprint(s.Key))).Select(s => s.Key).ToList();
         if (missing.Count > 0)
         {
@@ -58,7 +58,5 @@ internal static class ExperimentTargets
     }
 
     private static List<ExperimentRow> Catalog(Workspace workspace, StageGraph graph, SessionSettings session) =>
-        ExperimentCatalog.Load(workspace, graph, new ExperimentStore(workspace.ExperimentsDir, Warn(session)));
-
-    private static Action<string> Warn(SessionSettings session) => message => session.Errors.WriteLine($"warning: {message}");
+        ExperimentCatalog.Load(workspace, graph, new ExperimentStore(workspace.ExperimentsDir, session.Warn));
 }

@@ -95,4 +95,7 @@ internal sealed record SessionSettings(PipelineDefinition Definition, string Wor
 {
     /// <summary>The command line as given, for the up-to-date stamp.</summary>
     public IReadOnlyList<string> Args { get; init; } = [];
+
+    /// <summary>A warning from a target that is not a run (a run's go through its reporter), printed the same way.</summary>
+    public void Warn(string message) => Errors.WriteLine(TerminalText.Warning(message));
 }

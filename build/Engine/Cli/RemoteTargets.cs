@@ -16,11 +16,11 @@ internal static class RemoteTargets
     {
         using var store = Open(workspace, session, "Push");
         using var hold = WorkspaceLock.Acquire(workspace, wait: !settings.NoWait, notice);
-        var cache = new RunCache(workspace.CacheDir, Warn(session));
+        var cache = new RunCache(workspace.CacheDir, session.Warn);
         var locked = runner.LockedFingerprints();
         foreach (var (stage, fingerprint) in locked.Where(l => !cache.Contains(l.Value)))
         {
-            Warn(session)($"{stage}: the run-cache here has no entry for what pipeline.lock records (it ran elsewhere, or Gc removed it); not pushed");
+            session.Warn($"{stage}: the run-cache here has no entry for what pipeline.lock records (it ran elsewhere, or Gc removed it); not pushed");
         }
         var fingerprints = settings.All ? cache.Fingerprints() : [.. locked.Values];
         var clock = Stopwatch.StartNew();
@@ -37,7 +37,7 @@ internal static class RemoteTargets
         using var store = Open(workspace, session, "Pull");
         using var hold = WorkspaceLock.Acquire(workspace, wait: !settings.NoWait, notice);
         UpToDateStamp.Void(workspace.Root);
-        var cache = new RunCache(workspace.CacheDir, Warn(session));
+        var cache = new RunCache(workspace.CacheDir, session.Warn);
         var sync = Sync(store, cache, session);
         var clock = Stopwatch.StartNew();
         IReadOnlyCollection<string> fingerprints = settings.All
@@ -67,7 +67,7 @@ internal static class RemoteTargets
                 var store = Open(workspace, session, "--pull");
                 opened.Add(store);
                 store.CheckAsync(default).GetAwaiter().GetResult();
-                (sync, display) = (Sync(store, new RunCache(workspace.CacheDir, Warn(session)), session), store.Display);
+                (sync, display) = (Sync(store, new RunCache(workspace.CacheDir, session.Warn), session), store.Display);
             }
             var got = sync.PullAsync([fingerprint], check: false).GetAwaiter().GetResult().EntriesWritten == 1;
             if (got)
@@ -89,7 +89,7 @@ internal static class RemoteTargets
             output.WriteLine($"remote {store.Display}: nothing to restore, every stage is up to date");
             return;
         }
-        var held = Sync(store, new RunCache(workspace.CacheDir, Warn(session)), session)
+        var held = Sync(store, new RunCache(workspace.CacheDir, session.Warn), session)
             .HeldAsync(wanted.Select(w => w.Fingerprint).OfType<string>()).GetAwaiter().GetResult();
         foreach (var (stage, fingerprint) in wanted)
         {
@@ -103,9 +103,7 @@ internal static class RemoteTargets
         RemoteStores.Open(RemoteConfig.Require(workspace.Root, session.Environment.Variable, target), workspace.Root, session.Environment.Variable);
 
     private static RemoteSync Sync(IRemoteStore store, RunCache cache, SessionSettings session) =>
-        new(store, cache, Warn(session), new LineTransferProgress(session.Console.Profile.Out.Writer));
+        new(store, cache, session.Warn, new LineTransferProgress(session.Console.Profile.Out.Writer));
 
     private static string Line(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    private static Action<string> Warn(SessionSettings session) => message => session.Errors.WriteLine($"warning: {TerminalText.Safe(message, keepNewlines: true)}");
 }

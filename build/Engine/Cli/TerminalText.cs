@@ -24,6 +24,9 @@ public static class TerminalText
         return safe.ToString();
     }
 
+    /// <summary>"warning: ..." as every warning is printed, with the text made safe for a terminal.</summary>
+    internal static string Warning(string message) => $"warning: {Safe(message, keepNewlines: true)}";
+
     public static bool IsBidiControl(char c) => c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     private static bool IsUnsafe(char c, bool keepNewlines) =>

@@ -17,7 +17,7 @@ internal static class RemoteStores
             {
                 throw Bad(url, $"'{bucket}' is not a bucket name (3-63 lower-case letters, digits, dots and hyphens)");
             }
-            if (config.Endpoint is { Length: > 0 } endpoint && !Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) | uri is not { Scheme: "http" or "https" })
+            if (config.Endpoint is { Length: > 0 } endpoint && !(Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             {
                 throw Bad(url, $"endpoint '{config.Endpoint}' is not an http(s) address");
             }

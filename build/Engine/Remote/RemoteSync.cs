@@ -20,13 +20,13 @@ internal sealed class RemoteSync(IRemoteStore remote, RunCache cache, Action<str
         var haveRuns = await remote.ListAsync(RunCache.RunsFolder + "/", cancel).ConfigureAwait(false);
         var haveObjects = await remote.ListAsync(RunCache.ObjectsFolder + "/", cancel).ConfigureAwait(false);
         var objects = entries.SelectMany(cache.ObjectsOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Where(h => !haveObjects.Contains(RunCache.ObjectKey(h))).ToList();
-        var bytes = objects.Sum(h => new FileInfo(cache.ObjectFile(h)).Length);
+            .Where(h => !haveObjects.Contains(RunCache.ObjectKey(h))).Select(h => (Hash: h, Bytes: new FileInfo(cache.ObjectFile(h)).Length)).ToList();
+        var bytes = objects.Sum(o => o.Bytes);
         progress.Start("push", objects.Count, bytes);
-        await Parallel.ForEachAsync(objects, Options(cancel), async (hash, token) =>
+        await Parallel.ForEachAsync(objects, Options(cancel), async (item, token) =>
         {
-            await remote.UploadAsync(RunCache.ObjectKey(hash), cache.ObjectFile(hash), token).ConfigureAwait(false);
-            progress.Done(new FileInfo(cache.ObjectFile(hash)).Length);
+            await remote.UploadAsync(RunCache.ObjectKey(item.Hash), cache.ObjectFile(item.Hash), token).ConfigureAwait(false);
+            progress.Done(item.Bytes);
         }).ConfigureAwait(false);
         // Every object of every entry is on the remote now: only then may its manifest appear.
         var manifests = entries.Where(f => !haveRuns.Contains(RunCache.RunKey(f))).ToList();

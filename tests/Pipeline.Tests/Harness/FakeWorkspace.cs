@@ -40,11 +40,15 @@ public sealed class FakeWorkspace : IDisposable
 
     public bool Exists(string relative) => File.Exists(Path.Combine(Root, relative)) || Directory.Exists(Path.Combine(Root, relative));
 
-    public CliResult Run(params string[] args)
+    public CliResult Run(params string[] args) => Run(null, args);
+
+    /// <summary>A run in process that sees only <paramref name="environment"/> (null: the test process's own).</summary>
+    public CliResult Run(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = PipelineApp.Run<FakeParams>(args, FakeDefinition.Instance, Root, output, error);
+        var code = PipelineApp.Run<FakeParams>(args, FakeDefinition.Instance, Root, output, error,
+            environment is null ? null : HostEnvironment.Of(environment));
         return new CliResult(code, output.ToString(), error.ToString());
     }
 

@@ -55,6 +55,16 @@ public sealed class SongWorkspace : IDisposable
     /// <summary>The environment variables the runs see (none of the test process's own).</summary>
     public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Adds <paramref name="variables"/> to what the runs see (a later value wins), and returns the workspace.</summary>
+    public SongWorkspace With(IReadOnlyDictionary<string, string> variables)
+    {
+        foreach (var (name, value) in variables)
+        {
+            Variables[name] = value;
+        }
+        return this;
+    }
+
     public CliResult Run(params string[] args) => RunWith(TextReader.Null, new StringWriter(), args);
 
     /// <summary>A run with its standard input and output given (e.g. a Login answered by the test).</summary>

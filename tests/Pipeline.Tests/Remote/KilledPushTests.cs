@@ -33,25 +33,11 @@ public sealed class KilledPushTests(RemoteFixture fixture)
         Assert.DoesNotContain(keys, k => k.StartsWith("runs/", StringComparison.Ordinal));
         using var clone = new FakeWorkspace();
         clone.Write("pipeline.lock", workspace.Read("pipeline.lock"));
-        foreach (var (name, value) in fixture.Moto.Variables(bucket))
-        {
-            Environment.SetEnvironmentVariable(name, value);
-        }
-        try
-        {
-            var pull = clone.Run("--target=Pull");
+        var pull = clone.Run(fixture.Moto.Variables(bucket), "--target=Pull");
 
-            Assert.Equal(1, pull.ExitCode);
-            Assert.Contains("0 of", pull.Out, StringComparison.Ordinal);
-            Assert.Empty(new RunCache(Path.Combine(clone.Root, ".pipeline", "cache"), _ => { }).Fingerprints());
-            Assert.NotEmpty(cache.Fingerprints());
-        }
-        finally
-        {
-            foreach (var name in variables.Keys)
-            {
-                Environment.SetEnvironmentVariable(name, null);
-            }
-        }
+        Assert.Equal(1, pull.ExitCode);
+        Assert.Contains("0 of", pull.Out, StringComparison.Ordinal);
+        Assert.Empty(new RunCache(Path.Combine(clone.Root, ".pipeline", "cache"), _ => { }).Fingerprints());
+        Assert.NotEmpty(cache.Fingerprints());
     }
 }

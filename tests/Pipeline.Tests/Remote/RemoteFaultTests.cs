@@ -13,10 +13,7 @@ public sealed class RemoteFaultTests(RemoteFixture fixture)
     {
         using var strict = MotoServer.Start(checksCredentials: true);
         using var workspace = fixture.Copy(whole: true);
-        foreach (var (name, value) in strict.Variables("any-bucket"))
-        {
-            workspace.Variables[name] = value;
-        }
+        workspace.With(strict.Variables("any-bucket"));
 
         var push = workspace.Run("--target=Push");
 
@@ -29,10 +26,7 @@ public sealed class RemoteFaultTests(RemoteFixture fixture)
     public void An_unknown_bucket_is_a_clear_error()
     {
         using var workspace = fixture.Copy(whole: true);
-        foreach (var (name, value) in fixture.Moto.Variables("no-such-bucket-here"))
-        {
-            workspace.Variables[name] = value;
-        }
+        workspace.With(fixture.Moto.Variables("no-such-bucket-here"));
 
         var push = workspace.Run("--target=Push");
         var pull = workspace.Run("--target=Pull");
@@ -106,10 +100,7 @@ public sealed class RemoteFaultTests(RemoteFixture fixture)
         var bucket = fixture.Moto.NewBucket();
         using var proxy = new FlakyProxy(fixture.Moto.Endpoint, failures: 2);
         using var workspace = fixture.Copy(whole: true);
-        foreach (var (name, value) in fixture.Moto.Variables(bucket))
-        {
-            workspace.Variables[name] = value;
-        }
+        workspace.With(fixture.Moto.Variables(bucket));
         workspace.Variables["PIPELINE_REMOTE_ENDPOINT"] = proxy.Endpoint;
 
         var push = workspace.Run("--target=Push");
@@ -125,10 +116,7 @@ public sealed class RemoteFaultTests(RemoteFixture fixture)
         var bucket = fixture.Moto.NewBucket();
         using var proxy = new FlakyProxy(fixture.Moto.Endpoint, failures: -1);
         using var workspace = fixture.Copy(whole: false);
-        foreach (var (name, value) in fixture.Moto.Variables(bucket))
-        {
-            workspace.Variables[name] = value;
-        }
+        workspace.With(fixture.Moto.Variables(bucket));
         workspace.Variables["PIPELINE_REMOTE_ENDPOINT"] = proxy.Endpoint;
         var lockBefore = workspace.Read("pipeline.lock");
 
@@ -149,10 +137,7 @@ public sealed class RemoteFaultTests(RemoteFixture fixture)
         // The check and the two listings pass; every upload after them fails.
         using var proxy = new FlakyProxy(fixture.Moto.Endpoint, failures: -1, passFirst: 3);
         using var workspace = fixture.Copy(whole: true);
-        foreach (var (name, value) in fixture.Moto.Variables(bucket))
-        {
-            workspace.Variables[name] = value;
-        }
+        workspace.With(fixture.Moto.Variables(bucket));
         workspace.Variables["PIPELINE_REMOTE_ENDPOINT"] = proxy.Endpoint;
 
         var push = workspace.Run("--target=Push");
@@ -168,19 +153,13 @@ public sealed class RemoteFaultTests(RemoteFixture fixture)
         var bucket = fixture.Moto.NewBucket();
         using (var pusher = fixture.Copy(whole: true))
         {
-            foreach (var (name, value) in fixture.Moto.Variables(bucket))
-            {
-                pusher.Variables[name] = value;
-            }
+            pusher.With(fixture.Moto.Variables(bucket));
             Assert.Equal(0, pusher.Run("--target=Push").ExitCode);
         }
         // The check and the six manifests come down; every object after them fails.
         using var proxy = new FlakyProxy(fixture.Moto.Endpoint, failures: -1, passFirst: 7);
         using var workspace = fixture.Copy(whole: false);
-        foreach (var (name, value) in fixture.Moto.Variables(bucket))
-        {
-            workspace.Variables[name] = value;
-        }
+        workspace.With(fixture.Moto.Variables(bucket));
         workspace.Variables["PIPELINE_REMOTE_ENDPOINT"] = proxy.Endpoint;
         var lockBefore = workspace.Read("pipeline.lock");
 

@@ -144,14 +144,7 @@ public sealed class SharedCacheTests(RemoteFixture fixture)
         Assert.Contains(remote.Keys(), k => k.StartsWith("runs/", StringComparison.Ordinal));
     }
 
-    internal static SongWorkspace With(SongWorkspace workspace, RemoteUnderTest remote)
-    {
-        foreach (var (name, value) in remote.Variables)
-        {
-            workspace.Variables[name] = value;
-        }
-        return workspace;
-    }
+    private static SongWorkspace With(SongWorkspace workspace, RemoteUnderTest remote) => workspace.With(remote.Variables);
 
     internal static void AssertSameOutputs(SongWorkspace expected, SongWorkspace actual)
     {
