@@ -13,7 +13,7 @@ function Test-Stale {
     if (-not (Test-Path $exe) -or -not (Test-Path $stamp)) { return $true }
     $built = (Get-Item -Force $stamp).LastWriteTimeUtc
     $sources = @('build', 'stages') | ForEach-Object {
-        Get-ChildItem -Path $_ -Recurse -File -Include '*.cs', '*.csproj', '*.props', '*.json' |
+        Get-ChildItem -Path $_ -Recurse -File |
             Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' }
     }
     $sources += @('global.json', 'Directory.Build.props', 'Directory.Packages.props') | ForEach-Object { Get-Item $_ }

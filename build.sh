@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Bootstrap, as Cake's build.sh: build the pipeline host once (ReadyToRun, into .pipeline/host), rebuild it
-# only when a source file is newer than the last build, then run it with the arguments: ./build.sh --target=Report
+# only when a file it compiles or embeds is newer than the last build, then run it with the arguments: ./build.sh --target=Report
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
@@ -11,8 +11,8 @@ sources=(build stages global.json Directory.Build.props Directory.Packages.props
 
 stale() {
   [[ ! -x "$host_dir/pipeline" || ! -f "$stamp" ]] && return 0
-  [[ -n "$(find "${sources[@]}" \( -path '*/bin' -o -path '*/obj' \) -prune -o -type f -newer "$stamp" \
-      \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.json' \) -print -quit)" ]]
+  # Any file the host compiles or embeds (sources, project files, the report's script bundle), not only *.cs.
+  [[ -n "$(find "${sources[@]}" \( -path '*/bin' -o -path '*/obj' \) -prune -o -type f -newer "$stamp" -print -quit)" ]]
 }
 
 # Each project built is a line with the count and the seconds so far; a slow step says it is still going.

@@ -15,8 +15,11 @@ public static class SongPipeline
         Version = typeof(SongPipeline).Assembly.GetName().Version?.ToString(3) ?? "0",
         Commands = new Dictionary<string, CommandTarget>(StringComparer.OrdinalIgnoreCase)
         {
-            ["Predict"] = new(PredictCommand.Run, "Whose taste each song in --input=FILE fits, with the trained model (--top=N rows shown)"),
-            ["Login"] = new(LoginCommand.Run, "Sign --user=NAME in to Spotify (PKCE) for the spotify source"),
+            ["Predict"] = new(PredictCommand.Run, "Whose taste each song in --input=FILE fits, with the trained model (--top=N rows shown)")
+            {
+                Options = PredictCommand.Options,
+            },
+            ["Login"] = new(LoginCommand.Run, "Sign --user=NAME in to Spotify (PKCE) for the spotify source") { Options = LoginCommand.Options },
         },
     };
 }

@@ -49,14 +49,15 @@ internal sealed class RunCache(string root, Action<string> warn)
         File.Move(temp, target, overwrite: true);
     }
 
-    /// <summary>The object hashes a manifest file names; null when it is not a manifest.</summary>
+    /// <summary>The object hashes a manifest file names; null when it is not a manifest, or names an unsafe path or object.</summary>
     public static IReadOnlyList<string>? ReadObjects(string manifestFile)
     {
         try
         {
             var manifest = Yaml.Reader.Deserialize<CacheManifest?>(File.ReadAllText(manifestFile));
-            var hashes = manifest?.Files.Values.SelectMany(f => f).Select(f => f.Hash).ToList();
-            return hashes is not null && hashes.All(h => h.Length >= 8 && h.All(char.IsAsciiHexDigitLower)) ? hashes : null;
+            return manifest is not null && ManifestCheck.Problem(manifest, outs: null) is null
+                ? [.. manifest.Files.Values.SelectMany(f => f).Select(f => f.Hash)]
+                : null;
         }
         catch (Exception e) when (e is YamlException or IOException)
         {
@@ -82,21 +83,42 @@ internal sealed class RunCache(string root, Action<string> warn)
         AtomicFile.WriteAllText(ManifestPath(fingerprint), Yaml.Writer.Serialize(manifest));
     }
 
-    /// <summary>Copies a cached run's outs into <paramref name="intoRoot"/>, checking every byte; null when absent or damaged.</summary>
-    public StageRecord? TryRestore(string stage, string stageKey, string fingerprint, string intoRoot)
+    /// <summary>
+    /// Copies a cached run's outs into <paramref name="intoRoot"/>, checking every byte; null when absent, damaged, or
+    /// refused: an entry naming a path outside the stage's outs, or (with <paramref name="mustGive"/>, what pipeline.lock
+    /// records) outs other than those, is refused before a byte is written and removed from the cache.
+    /// </summary>
+    public StageRecord? TryRestore(string stage, string stageKey, IReadOnlyCollection<string> outs, string fingerprint, string intoRoot,
+        IReadOnlyDictionary<string, string>? mustGive = null)
     {
         var manifestPath = ManifestPath(fingerprint);
         if (!File.Exists(manifestPath))
         {
             return null;
         }
+        CacheManifest manifest;
         try
         {
-            var manifest = Yaml.Reader.Deserialize<CacheManifest>(File.ReadAllText(manifestPath));
+            manifest = Yaml.Reader.Deserialize<CacheManifest>(File.ReadAllText(manifestPath));
             if (manifest.Record.Fingerprint(stageKey) != fingerprint)
             {
                 throw new InvalidDataException("its record does not give its fingerprint");
             }
+        }
+        catch (Exception e) when (e is IOException or YamlException or InvalidDataException or UnauthorizedAccessException)
+        {
+            warn($"{stage}: run-cache entry {fingerprint[..12]} is damaged ({e.Message}); dropping it and running the stage");
+            File.Delete(manifestPath);
+            return null;
+        }
+        if ((ManifestCheck.Problem(manifest, outs) ?? Disagreement(manifest, outs, mustGive)) is { } problem)
+        {
+            warn($"{stage}: run-cache entry {fingerprint[..12]} refused: {problem}; removed from the run-cache");
+            File.Delete(manifestPath);
+            return null;
+        }
+        try
+        {
             foreach (var (outPath, files) in manifest.Files)
             {
                 foreach (var file in files)
@@ -107,13 +129,42 @@ internal sealed class RunCache(string root, Action<string> warn)
             }
             return manifest.Record;
         }
-        catch (Exception e) when (e is IOException or YamlException or InvalidDataException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
             warn($"{stage}: run-cache entry {fingerprint[..12]} is damaged ({e.Message}); dropping it and running the stage");
             File.Delete(manifestPath);
             return null;
         }
     }
+
+    /// <summary>Stores outs already in the workspace (a stage found up to date whose entry the cache lacks, e.g. on a fresh clone).</summary>
+    public void StoreExisting(string fingerprint, StageRecord record, IReadOnlyDictionary<string, TreeHash> outs, string workspaceRoot)
+    {
+        if (!Contains(fingerprint))
+        {
+            Store(fingerprint, record, outs, workspaceRoot);
+        }
+    }
+
+    private static string? Disagreement(CacheManifest manifest, IReadOnlyCollection<string> outs, IReadOnlyDictionary<string, string>? mustGive)
+    {
+        if (mustGive is null)
+        {
+            return null;
+        }
+        foreach (var path in outs)
+        {
+            var given = manifest.Record.Outs.GetValueOrDefault(path);
+            var locked = mustGive.GetValueOrDefault(path);
+            if (given != locked)
+            {
+                return $"it gives {path} as {Short(given)}, but pipeline.lock records {Short(locked)}";
+            }
+        }
+        return null;
+    }
+
+    private static string Short(string? hash) => hash is null ? "nothing" : hash[..Math.Min(12, hash.Length)];
 
     public bool Contains(string fingerprint) => File.Exists(ManifestPath(fingerprint));
 
@@ -129,6 +180,17 @@ internal sealed class RunCache(string root, Action<string> warn)
 
     /// <summary>Removes an entry (its manifest; the objects go with <see cref="PruneObjects"/>).</summary>
     public void Remove(string fingerprint) => File.Delete(ManifestPath(fingerprint));
+
+    /// <summary>How many objects (and bytes) <see cref="PruneObjects"/> would delete, deleting nothing.</summary>
+    public (int Count, long Bytes) Unused(IReadOnlySet<string> keep)
+    {
+        var objects = Path.Combine(root, ObjectsFolder);
+        var unused = Directory.Exists(objects)
+            ? Directory.EnumerateFiles(objects, "*", SearchOption.AllDirectories)
+                .Where(f => !keep.Contains(Path.GetFileName(Path.GetDirectoryName(f)!) + Path.GetFileName(f))).ToList()
+            : [];
+        return (unused.Count, unused.Sum(f => new FileInfo(f).Length));
+    }
 
     /// <summary>Deletes every object not in <paramref name="keep"/> (and temp files left by a kill); how many and how many bytes.</summary>
     public (int Count, long Bytes) PruneObjects(IReadOnlySet<string> keep)

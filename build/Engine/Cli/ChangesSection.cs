@@ -8,6 +8,6 @@ namespace Pipeline.Engine.Cli;
 internal static class ChangesSection
 {
     public static Comparison For(Workspace workspace, StageGraph graph, string rev, IReadOnlyDictionary<string, string> fileParams) =>
-        new(rev, () => $"## Changes against {rev}\n\n### Metrics\n\n{MetricsViews.DiffMarkdown(workspace, graph, rev, all: false)}\n" +
+        new(rev, () => $"## Changes against {MarkdownTable.Escape(rev)}\n\n### Metrics\n\n{MetricsViews.DiffMarkdown(workspace, graph, rev, all: false)}\n" +
                        $"### Params\n\n{ParamsDiffView.Text(workspace, graph, rev, fileParams, all: false)}");
 }

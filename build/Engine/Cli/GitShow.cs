@@ -6,11 +6,22 @@ namespace Pipeline.Engine.Cli;
 /// <summary>Reads a file as it was at a git revision, and the commits that changed a file, with the real git.</summary>
 internal static class GitShow
 {
-    /// <summary>The newest commits that changed <paramref name="path"/>: full hash, short hash, subject. Empty outside a git repository.</summary>
-    public static List<(string Hash, string Short, string Subject)> Log(string workspace, string path, int max)
+    /// <summary>The newest commits that changed any of <paramref name="paths"/>: full hash, short hash, subject. Empty outside a git repository.</summary>
+    public static List<(string Hash, string Short, string Subject)> Log(string workspace, IReadOnlyList<string> paths, int max, string? since = null)
     {
-        var (code, output, _) = Git(workspace, "log", $"-n{max}", "--format=%H%x1f%h%x1f%s", "--", path);
+        string[] range = since is null ? ["HEAD"] : [$"{since}..HEAD"];
+        var (code, output, _) = Git(workspace, ["log", $"-n{max}", "--format=%H%x1f%h%x1f%s", "--end-of-options", .. range, .. (paths.Count > 0 ? ["--", .. paths] : Array.Empty<string>())]);
         return code != 0 ? [] : [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\u001f')).Where(p => p.Length == 3).Select(p => (p[0], p[1], p[2]))];
+    }
+
+    /// <summary>HEAD itself: full hash, short hash, subject; null outside a git repository or before the first commit.</summary>
+    public static (string Hash, string Short, string Subject)? Head(string workspace) => Log(workspace, [], 1) is [var head] ? head : null;
+
+    /// <summary>Where this branch left its upstream (the merge base with @{upstream}); null when it has none.</summary>
+    public static string? UpstreamBase(string workspace)
+    {
+        var (code, output, _) = Git(workspace, "merge-base", "HEAD", "@{upstream}");
+        return code == 0 && output.Trim() is { Length: > 0 } hash ? hash : null;
     }
 
     private static (int Code, string Output, string Error) Git(string workspace, params string[] arguments)
@@ -30,7 +41,8 @@ internal static class GitShow
     /// <summary>The file's text at <paramref name="rev"/>, or null when the revision does not hold it.</summary>
     public static string? Read(string workspace, string rev, string path)
     {
-        var (code, stdout, stderr) = Git(workspace, "show", $"{rev}:./{path}");
+        Revision.Check(rev);
+        var (code, stdout, stderr) = Git(workspace, "show", "--end-of-options", $"{rev}:./{path}");
         if (code == 0)
         {
             return stdout;

@@ -44,7 +44,7 @@ internal static class MetricsViews
     {
         var table = Compare(workspace, graph, rev, all)
             .SelectMany(f => f.Rows.Select(r => new[] { f.Path, r.Key, r.Old?.Text ?? "—", r.New?.Text ?? "—", Change(r.Old, r.New) + Noise(r.WithinNoise) })).ToList();
-        return table.Count == 0 ? $"No metrics changed since {rev}.\n" : MarkdownTable.Render(["Path", "Metric", rev, "workspace", "Change"], table);
+        return table.Count == 0 ? $"No metrics changed since {MarkdownTable.Escape(rev)}.\n" : MarkdownTable.Render(["Path", "Metric", rev, "workspace", "Change"], table);
     }
 
     private static List<(string Path, IEnumerable<DiffRow> Rows)> Compare(Workspace workspace, StageGraph graph, string rev, bool all)

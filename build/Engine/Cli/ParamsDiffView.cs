@@ -42,7 +42,7 @@ internal static class ParamsDiffView
                 rows.Add([key, Value(before, users, key), Value(now, users, key), string.Join(", ", touched.Count > 0 ? touched : users)]);
             }
         }
-        var text = new StringBuilder(rows.Count == 0 ? $"No params changed since {rev}.\n" : MarkdownTable.Render(["Param", rev, "workspace", "Stages"], rows));
+        var text = new StringBuilder(rows.Count == 0 ? $"No params changed since {MarkdownTable.Escape(rev)}.\n" : MarkdownTable.Render(["Param", rev, "workspace", "Stages"], rows));
         var pending = now.Stages.SelectMany(s => s.Value.Params)
             .Where(p => fileParams.TryGetValue(p.Key, out var value) && value != p.Value).Select(p => p.Key).Distinct().Order(StringComparer.Ordinal).ToList();
         if (pending.Count > 0)

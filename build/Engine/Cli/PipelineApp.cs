@@ -3,7 +3,6 @@ using Pipeline.Engine.Diagnostics;
 using Pipeline.Engine.Errors;
 using Pipeline.Engine.Running;
 using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace Pipeline.Engine.Cli;
 
@@ -44,31 +43,63 @@ public static class PipelineApp
         var console = CreateConsole(output ?? Console.Out, interactive: output is null);
         var errors = error ?? Console.Error;
         var session = new SessionSettings(definition, root, console, errors, environment ?? HostEnvironment.Process) { Args = args };
-        var app = new CommandApp<BuildCommand<TParams>>().WithData(session);
-        app.Configure(config =>
-        {
-            config.SetApplicationName("build.sh");
-            config.UseStrictParsing();
-            config.PropagateExceptions();
-            config.ConfigureConsole(console);
-            config.SetHelpProvider(new TargetsHelp(config.Settings, () => TargetCatalog.All<TParams>(definition), definition.DefaultTarget));
-        });
         StartupTrace.Mark("console");
         try
         {
-            ArgsCheck.Check(args);
-            return app.Run(args);
+            var pipeline = new PipelineModel<TParams>(definition, new Files.Workspace(root));
+            var registry = new TargetRegistry(pipeline, definition);
+            var line = ArgsParser.Parse(args, registry.AllOptions);
+            StartupTrace.Mark("parsed");
+            if (Meta(line, registry, definition, console.Profile.Out.Writer) is { } answered)
+            {
+                return answered;
+            }
+            var target = registry.Resolve(line.Target ?? definition.DefaultTarget);
+            if (line.Has(SharedOptions.Help.Name))
+            {
+                HelpText.For(target, console.Profile.Out.Writer);
+                return ExitCodes.Success;
+            }
+            var options = TargetOptions.Check(target, line, SharedOptions.Global);
+            return target.Run(new TargetContext(session, pipeline, options));
         }
         catch (PipelineException e)
         {
             errors.WriteLine($"error: {TerminalText.Safe(e.Message, keepNewlines: true)}");
             return e.ExitCode;
         }
-        catch (CommandAppException e)
+    }
+
+    /// <summary>--help without a target, --version and --description: answered before any target is chosen; they take nothing else.</summary>
+    private static int? Meta(CommandLine line, TargetRegistry registry, PipelineDefinition definition, TextWriter output)
+    {
+        foreach (var meta in new[] { SharedOptions.Version, SharedOptions.Description })
         {
-            errors.WriteLine($"error: {TerminalText.Safe(e.Message, keepNewlines: true)} (see ./build.sh --help)");
-            return ExitCodes.BadUsage;
+            if (line.Has(meta.Name) && (line.Target is not null || line.OptionsBut(meta.Name, SharedOptions.Verbosity.Name).Any()))
+            {
+                throw new PipelineException($"--{meta.Name} takes no target and no other option", ExitCodes.BadUsage);
+            }
         }
+        if (line.Has(SharedOptions.Version.Name))
+        {
+            output.WriteLine($"pipeline {definition.Version} (.NET {Environment.Version})");
+            return ExitCodes.Success;
+        }
+        if (line.Has(SharedOptions.Description.Name))
+        {
+            var width = registry.All.Max(t => t.Name.Length);
+            foreach (var target in registry.All)
+            {
+                output.WriteLine($"{target.Name.PadRight(width)}  {target.Description}");
+            }
+            return ExitCodes.Success;
+        }
+        if (line.Has(SharedOptions.Help.Name) && line.Target is null)
+        {
+            HelpText.General(registry, definition.DefaultTarget, output);
+            return ExitCodes.Success;
+        }
+        return null;
     }
 
     private static IAnsiConsole CreateConsole(TextWriter writer, bool interactive)

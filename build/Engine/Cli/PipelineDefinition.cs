@@ -20,25 +20,26 @@ public sealed record PipelineDefinition
     public string Version { get; init; } = "0";
 }
 
-/// <summary>A target that is not a stage: what it does, and the line --help shows for it.</summary>
-public sealed record CommandTarget(Func<CommandRequest, int> Run, string Description);
-
-/// <summary>What a command target gets: the workspace, its options, where to print, and the process's surroundings.</summary>
-public sealed record CommandRequest(string Workspace, string? Input, TextWriter Output)
+/// <summary>A target that is not a stage: what it does, the line --help shows for it, the options it takes and what it changes.</summary>
+public sealed record CommandTarget(Func<CommandRequest, int> Run, string Description)
 {
-    /// <summary>--user NAME.</summary>
-    public string? User { get; init; }
+    /// <summary>Every option the command reads; any other is refused before it runs.</summary>
+    public IReadOnlyList<TargetOption> Options { get; init; } = [];
+
+    /// <summary>What the command changes (a command that writes takes no --dryrun unless it declares it and honours it).</summary>
+    public TargetEffect Effect { get; init; } = TargetEffect.Workspace;
+}
+
+/// <summary>What a command target gets: the workspace, its checked options, where to print, and the process's surroundings.</summary>
+public sealed record CommandRequest(string Workspace, TextWriter Output)
+{
+    /// <summary>The options given, as the command declared them.</summary>
+    public OptionValues Options { get; init; } = OptionValues.None;
 
     /// <summary>Why a stage is out of date against params.yaml and its inputs (empty when up to date), e.g. to warn that a model is stale.</summary>
     public Func<string, IReadOnlyList<string>> StaleReasons { get; init; } = _ => [];
 
-    /// <summary>--top N.</summary>
-    public int? Top { get; init; }
-
-    /// <summary>--no-browser.</summary>
-    public bool NoBrowser { get; init; }
-
-    /// <summary>Where errors and waits are told, apart from the command's output.</summary>
+    /// <summary>Where errors, warnings and waits are told, apart from the command's output.</summary>
     public TextWriter Errors { get; init; } = TextWriter.Null;
 
     public HostEnvironment Environment { get; init; } = HostEnvironment.Process;

@@ -6,8 +6,12 @@ internal static class PipelineErrors
     public static PipelineException ParamsSyntax(string file, long line, long column, string detail) =>
         new($"{file}:{line}:{column}: YAML syntax error: {detail}", ExitCodes.BadUsage);
 
-    public static PipelineException UnknownParamKey(string file, long line, long column, string keyPath) =>
-        new($"{file}:{line}:{column}: unknown key '{keyPath}'", ExitCodes.BadUsage);
+    public static PipelineException UnknownParamKey(string file, long line, long column, string keyPath, string didYouMean = "") =>
+        new($"{file}:{line}:{column}: unknown key '{keyPath}'{didYouMean}", ExitCodes.BadUsage);
+
+    public static PipelineException TaskParamsUnknown(string task, string key, IReadOnlyList<string> sections) =>
+        new($"task {task} declares [Params(\"{key}\")], which params.yaml has no key for (its sections: {string.Join(", ", sections)}); " +
+            "fix the attribute, or its fingerprint would leave the real value out", ExitCodes.BadUsage);
 
     public static PipelineException WrongParamType(string file, long line, long column, string keyPath, string detail) =>
         new($"{file}:{line}:{column}: '{keyPath}': {detail}", ExitCodes.BadUsage);

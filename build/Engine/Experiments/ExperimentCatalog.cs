@@ -6,14 +6,16 @@ using Pipeline.Engine.Locking;
 namespace Pipeline.Engine.Experiments;
 
 /// <summary>
-/// The experiments the workspace and git know: every record in .pipeline/experiments, and every commit (the
-/// newest 100 that changed pipeline.lock) whose lock names a complete pipeline. One row per id.
+/// The experiments the workspace and git know: every record in .pipeline/experiments, HEAD, and the commits that
+/// changed params.yaml or pipeline.lock since this branch left its upstream (the newest 10 when it has none; with
+/// allCommits the newest 100 of the whole history), each whose lock names a complete pipeline. One row per id.
 /// </summary>
 internal static class ExperimentCatalog
 {
     private const int MaxCommits = 100;
+    private const int WithoutUpstream = 10;
 
-    public static List<ExperimentRow> Load(Workspace workspace, StageGraph graph, ExperimentStore store)
+    public static List<ExperimentRow> Load(Workspace workspace, StageGraph graph, ExperimentStore store, bool allCommits = false)
     {
         var current = LockFile.Read(workspace.LockFile, Workspace.LockFileName);
         var currentId = IsComplete(current, graph) ? Experiment.IdOf(current.Stages) : null;
@@ -32,7 +34,14 @@ internal static class ExperimentCatalog
                 Current = experiment.Id == currentId,
             };
         }
-        foreach (var (hash, shortHash, subject) in GitShow.Log(workspace.Root, Workspace.LockFileName, MaxCommits))
+        string[] tracked = [Workspace.LockFileName, Workspace.ParamsFileName];
+        var upstream = allCommits ? null : GitShow.UpstreamBase(workspace.Root);
+        var commits = GitShow.Log(workspace.Root, tracked, allCommits ? MaxCommits : upstream is null ? WithoutUpstream : MaxCommits, upstream);
+        if (GitShow.Head(workspace.Root) is { } head && !commits.Any(c => c.Hash == head.Hash))
+        {
+            commits.Insert(0, head);
+        }
+        foreach (var (hash, shortHash, subject) in commits)
         {
             if (GitShow.Read(workspace.Root, hash, Workspace.LockFileName) is not { } text || Parse(text, hash) is not { } locked || !IsComplete(locked, graph))
             {

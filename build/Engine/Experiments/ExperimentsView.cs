@@ -46,7 +46,8 @@ internal static class ExperimentsView
             && double.TryParse(m.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
         var lowerIsBetter = metric.Contains("loss", StringComparison.OrdinalIgnoreCase) || metric.Contains("error", StringComparison.OrdinalIgnoreCase);
         var present = rows.Where(r => Value(r) is not null);
-        var best = lowerIsBetter ? present.OrderBy(r => Value(r)) : present.OrderByDescending(r => Value(r));
+        // A tie puts the workspace's own state first.
+        var best = (lowerIsBetter ? present.OrderBy(r => Value(r)) : present.OrderByDescending(r => Value(r))).ThenByDescending(r => r.Current);
         return [.. best, .. rows.Where(r => Value(r) is null)];
     }
 }

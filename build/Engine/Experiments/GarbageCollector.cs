@@ -7,38 +7,39 @@ using Spectre.Console;
 namespace Pipeline.Engine.Experiments;
 
 /// <summary>
-/// --target=Gc [--keep=N]: drops the run-cache entries that no experiment, commit or the workspace's lock refers
-/// to, then the objects no remaining entry uses. With --keep, only the newest N experiments of this workspace
-/// are kept (the workspace's own state always is). Reports what went and the bytes freed.
+/// --target=Gc [--keep=N] [--dryrun]: drops the run-cache entries that no experiment, commit or the workspace's lock
+/// refers to, then the objects no remaining entry uses. With --keep, only the newest N experiments of this workspace
+/// are kept (the workspace's own state always is). Reports what went and the bytes freed; --dryrun only says it.
 /// </summary>
 internal static class GarbageCollector
 {
-    public static int Run(RunCache cache, ExperimentStore store, IReadOnlyList<ExperimentRow> rows, LockFile workspaceLock, int? keep, IAnsiConsole console)
+    public static int Run(RunCache cache, ExperimentStore store, IReadOnlyList<ExperimentRow> rows, LockFile workspaceLock, int? keep, bool dryRun,
+        IAnsiConsole console)
     {
-        if (keep is < 0)
-        {
-            throw new PipelineException("--keep must be 0 or more", ExitCodes.BadUsage);
-        }
         var local = store.All();
         var newest = local.Take(keep ?? local.Count).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         var keptRows = rows.Where(r => r.Commit is not null || r.Current || newest.Contains(r.Id)).ToList();
         var forgotten = local.Where(e => !keptRows.Any(r => r.Id == e.Id)).ToList();
-        forgotten.ForEach(e => store.Remove(e.Id));
-        var dropped = forgotten.Count;
         var needed = keptRows.SelectMany(r => r.Stages).Concat(workspaceLock.Stages)
             .Select(s => s.Value.Fingerprint(s.Key)).ToHashSet(StringComparer.Ordinal);
         var entries = cache.Fingerprints();
-        var removed = 0;
-        foreach (var fingerprint in entries.Where(f => !needed.Contains(f)))
+        var dropped = entries.Where(f => !needed.Contains(f)).ToList();
+        var kept = entries.Where(needed.Contains).SelectMany(cache.ObjectsOf).ToHashSet(StringComparer.Ordinal);
+        var forgot = forgotten.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"; forgot {forgotten.Count} older experiments (--keep={keep})") : "";
+        if (dryRun)
         {
-            cache.Remove(fingerprint);
-            removed++;
+            var (wouldCount, wouldBytes) = cache.Unused(kept);
+            console.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Would remove {dropped.Count} run-cache entries and {wouldCount} objects ({Megabytes(wouldBytes)} MB); would keep {entries.Count - dropped.Count} entries{forgot.Replace("; forgot", "; would forget", StringComparison.Ordinal)}. Nothing was removed (--dryrun)."));
+            return ExitCodes.Success;
         }
-        var objects = cache.Fingerprints().SelectMany(cache.ObjectsOf).ToHashSet(StringComparer.Ordinal);
-        var (count, bytes) = cache.PruneObjects(objects);
-        var forgot = dropped > 0 ? string.Create(CultureInfo.InvariantCulture, $"; forgot {dropped} older experiments (--keep={keep})") : "";
+        forgotten.ForEach(e => store.Remove(e.Id));
+        dropped.ForEach(cache.Remove);
+        var (count, bytes) = cache.PruneObjects(kept);
         console.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Removed {removed} run-cache entries and {count} objects ({bytes / 1024.0 / 1024.0:0.0} MB freed); kept {entries.Count - removed} entries{forgot}."));
+            $"Removed {dropped.Count} run-cache entries and {count} objects ({Megabytes(bytes)} MB freed); kept {entries.Count - dropped.Count} entries{forgot}."));
         return ExitCodes.Success;
     }
+
+    private static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.0", CultureInfo.InvariantCulture);
 }

@@ -71,8 +71,10 @@ internal sealed class ContentHasher(string workspace, HashMemo memo)
         // A symlink is memoised by what it resolves to: editing the target must change the hash.
         var identity = FileIdentity.Of(full) ?? throw new FileNotFoundException($"'{full}' is a link to a file that does not exist", full);
         var key = Path.GetRelativePath(workspace, full).Replace('\\', '/');
+        // A link is remembered with the file it resolves to: pointing it elsewhere is a change, whatever the size and time.
+        var memoKey = identity.Target.Length == 0 ? key : $"{key} -> {identity.Target}";
         var ticks = identity.MtimeTicks;
-        var known = memo.Find(key, identity.Size, ticks);
+        var known = memo.Find(memoKey, identity.Size, ticks);
         if (known is not null)
         {
             return new FileHash(key, known, identity.Size);
@@ -84,7 +86,7 @@ internal sealed class ContentHasher(string workspace, HashMemo memo)
         }
         if (!key.StartsWith(".pipeline/", StringComparison.Ordinal))
         {
-            memo.Remember(key, identity.Size, ticks, hash);
+            memo.Remember(memoKey, identity.Size, ticks, hash);
         }
         return new FileHash(key, hash, identity.Size);
     }

@@ -74,7 +74,13 @@ internal static class ILReader
                 text.Append(Convert.ToHexString(il, at, 4 + (4 * count)));
                 return 4 + (4 * count);
             case OperandType.InlineString:
-                text.Append('"').Append(module.ResolveString(Token(il, at))).Append('"');
+                var literal = module.ResolveString(Token(il, at));
+                text.Append('"').Append(literal).Append('"');
+                // A string that names a file embedded in the assembly (a script bundle) versions the code by that file too.
+                if (EmbeddedResources.HashOf(module.Assembly, literal) is { } resource)
+                {
+                    text.Append(" embedded ").Append(resource);
+                }
                 return 4;
             case OperandType.InlineField or OperandType.InlineMethod or OperandType.InlineTok or OperandType.InlineType:
                 text.Append(ResolveMember(module, Token(il, at), typeArgs, methodArgs, use));

@@ -12,6 +12,19 @@ namespace Pipeline.Engine.Params;
 /// </summary>
 internal static class ParamRules
 {
+    /// <summary>For a value that is a list or a map where it should not be: "a list is given; 'train.model' takes a word".</summary>
+    public static string ExplainShape(Type root, string keyPath, string shape)
+    {
+        var expected = Explain(root, keyPath, null);
+        var takes = expected.StartsWith("this value is not ", StringComparison.Ordinal) ? expected["this value is not ".Length..] : "another kind of value";
+        return $"{shape} is given; '{keyPath}' takes {takes}";
+    }
+
+    /// <summary>The key takes a word, a number or true/false, not a list or a map.</summary>
+    public static bool TakesScalar(Type root, string keyPath) =>
+        Find(root, keyPath) is { } property && (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) is var type
+        && (type.IsPrimitive || type == typeof(string) || type == typeof(decimal));
+
     public static string Explain(Type root, string keyPath, string? value)
     {
         var property = Find(root, keyPath);

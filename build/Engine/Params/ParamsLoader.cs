@@ -116,11 +116,16 @@ internal static class ParamsLoader
             var detail = inner.Message;
             if (detail.Contains("not found on type", StringComparison.Ordinal))
             {
-                throw PipelineErrors.UnknownParamKey(file, inner.Start.Line, inner.Start.Column, keyPath);
+                throw PipelineErrors.UnknownParamKey(file, inner.Start.Line, inner.Start.Column, keyPath, ParamKeyNames.DidYouMean(typeof(T), keyPath));
             }
             if (detail.Contains("duplicate key", StringComparison.OrdinalIgnoreCase))
             {
                 throw PipelineErrors.DuplicateParamKey(file, inner.Start.Line, inner.Start.Column, keyPath);
+            }
+            if (YamlPaths.NodeAt(document(), keyPath) is YamlSequenceNode or YamlMappingNode && detail.Contains("deserialize", StringComparison.OrdinalIgnoreCase))
+            {
+                var shape = YamlPaths.NodeAt(document(), keyPath) is YamlSequenceNode ? "a list" : "a map";
+                throw PipelineErrors.WrongParamType(file, inner.Start.Line, inner.Start.Column, keyPath, ParamRules.ExplainShape(typeof(T), keyPath, shape));
             }
             if (e.InnerException is not YamlException and not null)
             {
@@ -148,9 +153,14 @@ internal static class ParamsLoader
         catch (YamlException e)
         {
             var detail = Innermost(e).Message;
+            var flow = text.TrimStart() is { Length: > 0 } t && t[0] is '[' or '{';
+            if (flow && ParamRules.TakesScalar(typeof(T), path))
+            {
+                throw PipelineErrors.BadSetArgument(assignment, ParamRules.ExplainShape(typeof(T), path, text.TrimStart()[0] == '[' ? "a list" : "a map"));
+            }
             if (detail.Contains("not found on type", StringComparison.Ordinal))
             {
-                throw PipelineErrors.BadSetArgument(assignment, "unknown key");
+                throw PipelineErrors.BadSetArgument(assignment, $"unknown key{ParamKeyNames.DidYouMean(typeof(T), path)}");
             }
             throw PipelineErrors.BadSetArgument(assignment, ParamRules.Explain(typeof(T), path, text));
         }

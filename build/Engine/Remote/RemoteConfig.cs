@@ -20,6 +20,16 @@ internal sealed record RemoteConfig
 
     public string? Region { get; init; }
 
+    /// <summary>Seconds one request may take before it counts as a failed attempt (S3); PIPELINE_REMOTE_TIMEOUT wins over the file.</summary>
+    public int? Timeout { get; init; }
+
+    /// <summary>Attempts per request before the remote is given up: the first and four retries.</summary>
+    public const int Attempts = 5;
+
+    public const int DefaultTimeout = 30;
+
+    public TimeSpan RequestTimeout => TimeSpan.FromSeconds(Timeout ?? DefaultTimeout);
+
     /// <summary>The remote configured for this workspace, or null when none is.</summary>
     public static RemoteConfig? Find(string workspaceRoot, Func<string, string?> environment)
     {
@@ -36,6 +46,7 @@ internal sealed record RemoteConfig
             Url = string.IsNullOrWhiteSpace(url) ? config.Url : url.Trim(),
             Endpoint = NonEmpty(environment("PIPELINE_REMOTE_ENDPOINT")) ?? config.Endpoint,
             Region = NonEmpty(environment("PIPELINE_REMOTE_REGION")) ?? config.Region,
+            Timeout = Seconds(environment("PIPELINE_REMOTE_TIMEOUT")) ?? config.Timeout,
         };
     }
 
@@ -49,6 +60,10 @@ internal sealed record RemoteConfig
         try
         {
             var config = Yaml.Reader.Deserialize<RemoteConfig?>(File.ReadAllText(path)) ?? new RemoteConfig();
+            if (config.Timeout is < 1 or > 3600)
+            {
+                throw new PipelineException($"{FileName}: 'timeout': {config.Timeout} is out of range; give 1 to 3,600 seconds", ExitCodes.BadUsage);
+            }
             if (string.IsNullOrWhiteSpace(config.Url))
             {
                 throw new PipelineException($"{FileName}: 'url' is missing (e.g. url: s3://bucket/prefix, or url: /mnt/team/pipeline-cache)", ExitCodes.BadUsage);
@@ -58,9 +73,15 @@ internal sealed record RemoteConfig
         catch (YamlException e)
         {
             var detail = e.InnerException?.Message ?? e.Message;
-            throw new PipelineException($"{FileName}:{e.Start.Line}:{e.Start.Column}: {detail} (the keys are url, endpoint and region)", ExitCodes.BadUsage);
+            throw new PipelineException($"{FileName}:{e.Start.Line}:{e.Start.Column}: {detail} (the keys are url, endpoint, region and timeout)", ExitCodes.BadUsage);
         }
     }
+
+    private static int? Seconds(string? text) =>
+        NonEmpty(text) is not { } given ? null
+        : int.TryParse(given, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 3600
+            ? seconds
+            : throw new PipelineException($"PIPELINE_REMOTE_TIMEOUT={given}: give a whole number of seconds, 1 to 3,600", ExitCodes.BadUsage);
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

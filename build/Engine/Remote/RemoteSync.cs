@@ -13,14 +13,16 @@ namespace Pipeline.Engine.Remote;
 /// </summary>
 internal sealed class RemoteSync(IRemoteStore remote, RunCache cache, Action<string> warn, ITransferProgress progress, int parallel = 4)
 {
+    /// <summary>What a push would upload (entries and objects the remote lacks), uploading nothing: Push --dryrun.</summary>
+    public async Task<TransferResult> PlanPushAsync(IReadOnlyCollection<string> fingerprints, CancellationToken cancel = default)
+    {
+        var (entries, manifests, objects) = await PushWork(fingerprints, cancel).ConfigureAwait(false);
+        return new TransferResult(entries.Count, manifests.Count, objects.Count, objects.Sum(o => o.Bytes), remote.Requests);
+    }
+
     public async Task<TransferResult> PushAsync(IReadOnlyCollection<string> fingerprints, CancellationToken cancel = default)
     {
-        await remote.CheckAsync(cancel).ConfigureAwait(false);
-        var entries = fingerprints.Where(cache.Contains).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var haveRuns = await remote.ListAsync(RunCache.RunsFolder + "/", cancel).ConfigureAwait(false);
-        var haveObjects = await remote.ListAsync(RunCache.ObjectsFolder + "/", cancel).ConfigureAwait(false);
-        var objects = entries.SelectMany(cache.ObjectsOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Where(h => !haveObjects.Contains(RunCache.ObjectKey(h))).Select(h => (Hash: h, Bytes: new FileInfo(cache.ObjectFile(h)).Length)).ToList();
+        var (entries, manifests, objects) = await PushWork(fingerprints, cancel).ConfigureAwait(false);
         var bytes = objects.Sum(o => o.Bytes);
         progress.Start("push", objects.Count, bytes);
         await Parallel.ForEachAsync(objects, Options(cancel), async (item, token) =>
@@ -29,11 +31,22 @@ internal sealed class RemoteSync(IRemoteStore remote, RunCache cache, Action<str
             progress.Done(item.Bytes);
         }).ConfigureAwait(false);
         // Every object of every entry is on the remote now: only then may its manifest appear.
-        var manifests = entries.Where(f => !haveRuns.Contains(RunCache.RunKey(f))).ToList();
         await Parallel.ForEachAsync(manifests, Options(cancel), async (fingerprint, token) =>
             await remote.UploadAsync(RunCache.RunKey(fingerprint), cache.ManifestFile(fingerprint), token).ConfigureAwait(false)).ConfigureAwait(false);
         progress.Finish();
         return new TransferResult(entries.Count, manifests.Count, objects.Count, bytes, remote.Requests);
+    }
+
+    private async Task<(List<string> Entries, List<string> Manifests, List<(string Hash, long Bytes)> Objects)> PushWork(
+        IReadOnlyCollection<string> fingerprints, CancellationToken cancel)
+    {
+        await remote.CheckAsync(cancel).ConfigureAwait(false);
+        var entries = fingerprints.Where(cache.Contains).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var haveRuns = await remote.ListAsync(RunCache.RunsFolder + "/", cancel).ConfigureAwait(false);
+        var haveObjects = await remote.ListAsync(RunCache.ObjectsFolder + "/", cancel).ConfigureAwait(false);
+        var objects = entries.SelectMany(cache.ObjectsOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Where(h => !haveObjects.Contains(RunCache.ObjectKey(h))).Select(h => (Hash: h, Bytes: new FileInfo(cache.ObjectFile(h)).Length)).ToList();
+        return (entries, entries.Where(f => !haveRuns.Contains(RunCache.RunKey(f))).ToList(), objects);
     }
 
     /// <summary>Brings the entries the local cache lacks from the remote; an entry the remote lacks or whose files are damaged is left out.</summary>
@@ -43,7 +56,7 @@ internal sealed class RemoteSync(IRemoteStore remote, RunCache cache, Action<str
         {
             await remote.CheckAsync(cancel).ConfigureAwait(false);
         }
-        var wanted = fingerprints.Where(f => !cache.Contains(f)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var wanted = fingerprints.Where(f => ManifestCheck.IsHash(f) && !cache.Contains(f)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var manifests = new ConcurrentDictionary<string, (string Temp, IReadOnlyList<string> Objects)>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(wanted, Options(cancel), async (fingerprint, token) =>
         {

@@ -18,6 +18,8 @@ internal sealed class S3Remote : IRemoteStore
     private readonly string bucket;
     private readonly string prefix;
     private readonly string[] secrets;
+    private readonly TimeSpan timeout;
+    private readonly string endpointName;
     private int requests;
 
     public S3Remote(string bucket, string prefix, RemoteConfig config, Func<string, string?> environment)
@@ -27,12 +29,14 @@ internal sealed class S3Remote : IRemoteStore
         var settings = new AmazonS3Config
         {
             RetryMode = RequestRetryMode.Standard,
-            MaxErrorRetry = 4,
-            Timeout = TimeSpan.FromMinutes(2),
+            MaxErrorRetry = RemoteConfig.Attempts - 1,
+            Timeout = config.RequestTimeout,
             // The checksums every S3-compatible service understands (MinIO, Ceph, R2 and moto do not all take the newer trailers).
             RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
             ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
         };
+        timeout = config.RequestTimeout;
+        endpointName = config.Endpoint is { Length: > 0 } given ? given : "AWS S3";
         var region = config.Region ?? environment("AWS_REGION") ?? environment("AWS_DEFAULT_REGION") ?? "us-east-1";
         if (config.Endpoint is { Length: > 0 } endpoint)
         {
@@ -55,20 +59,20 @@ internal sealed class S3Remote : IRemoteStore
 
     public int Requests => requests;
 
-    public Task CheckAsync(CancellationToken cancel) => Call("check", "", async () =>
+    public Task CheckAsync(CancellationToken cancel) => Call("check", "", true, async token =>
     {
-        await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = prefix, MaxKeys = 1 }, cancel).ConfigureAwait(false);
+        await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = prefix, MaxKeys = 1 }, token).ConfigureAwait(false);
         return true;
-    });
+    }, cancel);
 
-    public Task<HashSet<string>> ListAsync(string folder, CancellationToken cancel) => Call("list", folder, async () =>
+    public Task<HashSet<string>> ListAsync(string folder, CancellationToken cancel) => Call("list", folder, false, async token =>
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         var request = new ListObjectsV2Request { BucketName = bucket, Prefix = prefix + folder };
         while (true)
         {
             Interlocked.Increment(ref requests);
-            var page = await client.ListObjectsV2Async(request, cancel).ConfigureAwait(false);
+            var page = await client.ListObjectsV2Async(request, token).ConfigureAwait(false);
             foreach (var item in page.S3Objects ?? [])
             {
                 keys.Add(item.Key[prefix.Length..]);
@@ -79,44 +83,52 @@ internal sealed class S3Remote : IRemoteStore
             }
             request.ContinuationToken = page.NextContinuationToken;
         }
-    }, countOne: false);
+    }, cancel);
 
-    public Task UploadAsync(string key, string localFile, CancellationToken cancel) => Call("upload", key, async () =>
+    public Task UploadAsync(string key, string localFile, CancellationToken cancel) => Call("upload", key, true, async token =>
     {
         // One PUT: S3 makes the object visible whole or not at all.
-        await client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = prefix + key, FilePath = localFile }, cancel).ConfigureAwait(false);
+        await client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = prefix + key, FilePath = localFile }, token).ConfigureAwait(false);
         return true;
-    });
+    }, cancel);
 
-    public Task<bool> DownloadAsync(string key, string localFile, CancellationToken cancel) => Call("download", key, async () =>
+    public Task<bool> DownloadAsync(string key, string localFile, CancellationToken cancel) => Call("download", key, true, async token =>
     {
         try
         {
-            using var response = await client.GetObjectAsync(bucket, prefix + key, cancel).ConfigureAwait(false);
+            using var response = await client.GetObjectAsync(bucket, prefix + key, token).ConfigureAwait(false);
             await using var body = response.ResponseStream;
             await using var file = File.Create(localFile);
-            await body.CopyToAsync(file, cancel).ConfigureAwait(false);
+            await body.CopyToAsync(file, token).ConfigureAwait(false);
             return true;
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound && e.ErrorCode is "NoSuchKey" or "NotFound")
         {
             return false;
         }
-    });
+    }, cancel);
 
     public void Dispose() => client.Dispose();
 
     /// <summary>One request, its failures turned into errors that name the remote and the object, never a credential.</summary>
-    private async Task<T> Call<T>(string what, string key, Func<Task<T>> request, bool countOne = true)
+    private async Task<T> Call<T>(string what, string key, bool countOne, Func<CancellationToken, Task<T>> request, CancellationToken cancel)
     {
         if (countOne)
         {
             Interlocked.Increment(ref requests);
         }
         var where = key.Length == 0 ? Display : $"{Display}/{key}";
+        // A peer that accepts and never answers (or stops mid-body) ends within the attempts and their timeouts.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        deadline.CancelAfter((timeout + TimeSpan.FromSeconds(2)) * RemoteConfig.Attempts);
         try
         {
-            return await request().ConfigureAwait(false);
+            return await request(deadline.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!cancel.IsCancellationRequested && (e is OperationCanceledException || (e is AmazonServiceException or AmazonClientException && IsTimeout(e))))
+        {
+            throw new PipelineException($"remote {where}: {what} got no answer from {endpointName} within {timeout.TotalSeconds:0} s, {RemoteConfig.Attempts} attempts " +
+                $"(timeout in {RemoteConfig.FileName} or PIPELINE_REMOTE_TIMEOUT)", ExitCodes.Failed);
         }
         catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchBucket")
         {
@@ -137,6 +149,18 @@ internal sealed class S3Remote : IRemoteStore
         {
             throw new PipelineException($"remote {where}: {what} failed after retries: {Scrub(e.Message)}", ExitCodes.Failed);
         }
+    }
+
+    private static bool IsTimeout(Exception e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is TimeoutException or OperationCanceledException)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private string Scrub(string message) => secrets.Aggregate(message, (text, secret) => text.Replace(secret, "***", StringComparison.Ordinal));

@@ -6,13 +6,15 @@ using Pipeline.Engine.Graph;
 using Pipeline.Engine.Hashing;
 using Pipeline.Engine.Locking;
 using Pipeline.Engine.Planning;
+using Pipeline.Engine.Running.Restoring;
 using Pipeline.Engine.Tasks;
 
 namespace Pipeline.Engine.Running;
 
 /// <summary>
-/// Plans and runs stages in graph order. Planning (a list of decisions) is separate from running it;
-/// while running, each stage is decided just before it starts, on the outputs its upstream just wrote.
+/// The engine's front: a plan for a request (<see cref="Planner"/>), that plan carried out (<see cref="Scheduler"/>,
+/// <see cref="StepRunner"/>), and restores of recorded runs for Apply and Pull (<see cref="Restorer"/>). --dryrun,
+/// Status and the run all read the one plan.
 /// </summary>
 internal sealed class PipelineRunner
 {
@@ -24,10 +26,10 @@ internal sealed class PipelineRunner
     private readonly StageStateReader state;
     private readonly RunCache cache;
     private readonly LockFile lockFile;
+    private readonly Planner planner;
     private readonly Func<string, string?> environment;
     private readonly Comparison? comparison;
     private readonly Dictionary<string, string> changes = new(StringComparer.Ordinal);
-    private readonly Lock planGate = new();
 
     public PipelineRunner(Workspace workspace, StageGraph graph, Func<Stage, SortedDictionary<string, string>> paramsOf,
         ICodeVersions codes, IRunReporter reporter, Func<string, string?>? environment = null, Comparison? comparison = null)
@@ -42,6 +44,7 @@ internal sealed class PipelineRunner
         hasher = new ContentHasher(workspace.Root, HashMemo.Load(workspace.HashMemoFile));
         state = new StageStateReader(hasher, codes, paramsOf, ChangesOf);
         cache = new RunCache(workspace.CacheDir, reporter.Warn);
+        planner = new Planner(graph, state, lockFile, cache);
     }
 
     /// <summary>
@@ -53,31 +56,33 @@ internal sealed class PipelineRunner
     /// <summary>How many stages with no path between them may run at once (--jobs); 1 runs them one by one in graph order.</summary>
     public int Jobs { get; init; } = 1;
 
-    /// <summary>What a run of the request would do, and why, without doing it.</summary>
-    public IReadOnlyList<PlannedStage> Plan(RunRequest request)
+    /// <summary>What a run of the request will do, and why; every input checked first. The run carries out exactly this.</summary>
+    public Plan Plan(RunRequest request)
     {
         var target = graph.Find(request.Target);
         var stages = graph.Closure(target, request.Exclusive);
-        CheckStages(stages);
-        return Plan(stages, request.Force ? target : null);
+        StartChecks.Inputs(workspace, graph, stages);
+        StartChecks.Stages(workspace, stages, environment);
+        return Saved(planner.Plan(stages, request.Force ? target : null));
     }
 
     /// <summary>Every stage's decision, for Status.</summary>
-    public IReadOnlyList<PlannedStage> PlanAll() => Plan(graph.Ordered, forced: null);
-
-    public RunResult Run(RunRequest request)
+    public Plan PlanAll()
     {
-        var target = graph.Find(request.Target);
-        var stages = graph.Closure(target, request.Exclusive);
-        CheckInputs(stages);
-        CheckStages(stages);
-        // The caller holds the workspace lock: whatever is in the temp folder, or half-written in the cache, was left by a killed run.
-        OutputCommitter.Delete(workspace.TempDir);
-        Sweep();
-        var executor = new StageExecutor(workspace, hasher, cache, lockFile, reporter, environment, s => changes.GetValueOrDefault(s.Key));
+        StartChecks.Inputs(workspace, graph, graph.Ordered);
+        return Saved(planner.Plan(graph.Ordered, forced: null));
+    }
+
+    /// <summary>Carries out <paramref name="plan"/> (the caller holds the workspace lock).</summary>
+    public RunResult Run(Plan plan)
+    {
+        Housekeeping.Sweep(workspace, cache, reporter);
+        var executor = NewExecutor();
+        IRestoreSource[] sources = Pull is { } pull ? [new LocalCacheSource(cache), new RemoteCacheSource(pull)] : [new LocalCacheSource(cache)];
+        var steps = new StepRunner(state, planner, lockFile, executor, new Restorer(executor, sources), reporter);
         try
         {
-            var results = Jobs > 1 ? RunSideBySide(stages, target, request.Force, executor) : RunInOrder(stages, target, request.Force, executor);
+            var results = new Scheduler(graph, Jobs).Run(plan, steps.Execute);
             var failed = results.FirstOrDefault(r => r.Error is not null);
             return new RunResult([.. results.Select(r => r.Result)], failed?.ExitCode ?? ExitCodes.Success, failed?.Error);
         }
@@ -88,117 +93,28 @@ internal sealed class PipelineRunner
         }
     }
 
-    private List<Attempt> RunInOrder(IReadOnlyList<Stage> stages, Stage target, bool force, StageExecutor executor)
-    {
-        var results = new List<Attempt>();
-        foreach (var stage in stages)
-        {
-            if (results.Any(r => r.Error is not null))
-            {
-                results.Add(new Attempt(new StageResult(stage.Name, StageOutcome.NotRun, TimeSpan.Zero)));
-                continue;
-            }
-            results.Add(RunStage(stage, stage == target && force, executor));
-        }
-        return results;
-    }
-
-    /// <summary>
-    /// Up to <see cref="Jobs"/> stages at once: a stage starts when every stage before it in the graph has finished
-    /// well. Decisions and commits take turns (one lock, one hash memo); the results keep the graph's order.
-    /// </summary>
-    private List<Attempt> RunSideBySide(IReadOnlyList<Stage> stages, Stage target, bool force, StageExecutor executor)
-    {
-        var finished = new Dictionary<Stage, Attempt>();
-        var running = new Dictionary<Task<Attempt>, Stage>();
-        var pending = stages.ToList();
-        var failed = false;
-        while (pending.Count > 0 || running.Count > 0)
-        {
-            foreach (var stage in failed ? [] : pending.Where(s => graph.Upstream(s).All(u => !stages.Contains(u) || finished.ContainsKey(u))).ToList())
-            {
-                if (running.Count >= Jobs)
-                {
-                    break;
-                }
-                pending.Remove(stage);
-                running[Task.Run(() => RunStage(stage, stage == target && force, executor))] = stage;
-            }
-            if (running.Count == 0)
-            {
-                break;
-            }
-            var done = Task.WhenAny(running.Keys).GetAwaiter().GetResult();
-            finished[running[done]] = done.Result;
-            running.Remove(done);
-            failed |= done.Result.Error is not null;
-        }
-        return [.. stages.Select(s => finished.TryGetValue(s, out var a) ? a : new Attempt(new StageResult(s.Name, StageOutcome.NotRun, TimeSpan.Zero)))];
-    }
-
-    /// <summary>One stage decided and run (or restored), its failure caught and told.</summary>
-    private Attempt RunStage(Stage stage, bool force, StageExecutor executor)
-    {
-        var clock = Stopwatch.StartNew();
-        Interruption.Started(stage.Name);
-        Attempt attempt;
-        try
-        {
-            var outcome = RunOne(stage, force, executor);
-            attempt = new Attempt(new StageResult(stage.Name, outcome, clock.Elapsed));
-            Interruption.Done(stage.Name, kept: outcome is StageOutcome.Ran or StageOutcome.Restored or StageOutcome.Pulled);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            Interruption.Done(stage.Name, kept: false);
-            var failure = e is InvalidDataException ? PipelineErrors.BadInput(stage.Name, e.Message) : PipelineErrors.StageFailed(stage.Name, e);
-            attempt = new Attempt(new StageResult(stage.Name, StageOutcome.Failed, clock.Elapsed), failure.Message, failure.ExitCode);
-        }
-        reporter.Finished(attempt.Result);
-        return attempt;
-    }
-
-    private sealed record Attempt(StageResult Result, string? Error = null, int ExitCode = ExitCodes.Success);
-
-
-    /// <summary>Temporary files a killed run or a full disk left in .pipeline (the cache's objects, the memos); only the lock holder runs this.</summary>
-    private void Sweep()
-    {
-        var left = cache.SweepTemporaries() + (Directory.Exists(workspace.StateDir) ? Directory.EnumerateFiles(workspace.StateDir, "*.tmp").Count(TryDelete) : 0);
-        if (left > 0)
-        {
-            reporter.Notice($"Removed {left} temporary file(s) an interrupted run left in .pipeline");
-        }
-    }
-
-    private static bool TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-            return true;
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
+    public RunResult Run(RunRequest request) => Run(Plan(request));
 
     /// <summary>Puts every stage back as <paramref name="records"/> left it, from the run-cache, running nothing (Apply).</summary>
     public RunResult Restore(IReadOnlyDictionary<string, StageRecord> records) =>
-        Restore(records, keepMatching: false, missing: "its run-cache entry is missing or damaged; the stages before it were restored");
+        Restore(records, keepMatching: false, missing: "its run-cache entry is missing, damaged or refused; the stages before it were restored");
 
     /// <summary>
-    /// Pull: every stage whose outs are not what pipeline.lock records is put back from the run-cache (which the
-    /// pull just filled); a stage whose outs match is skipped. Runs nothing.
+    /// Pull: every stage whose outs are not what pipeline.lock records is put back from the run-cache (which the pull
+    /// just filled), and only with the outs the lock records; a stage whose outs match is skipped. Runs nothing.
     /// </summary>
     public RunResult RestoreLocked() => Restore(lockFile.Stages, keepMatching: true,
-        missing: "neither the run-cache nor the remote has the entry pipeline.lock names (push it from where it ran, or run the stage)");
+        missing: "neither the run-cache nor the remote has an entry that gives what pipeline.lock records (push it from where it ran, or run the stage)");
+
+    /// <summary>The stages <see cref="RestoreLocked"/> would restore (their outs differ from the lock's), for Pull --dryrun.</summary>
+    public IReadOnlyList<string> LockedStale() =>
+        [.. graph.Ordered.Where(s => !lockFile.Stages.TryGetValue(s.Key, out var r) || !OutsMatch(s, r)).Select(s => s.Name)];
 
     private RunResult Restore(IReadOnlyDictionary<string, StageRecord> records, bool keepMatching, string missing)
     {
         OutputCommitter.Delete(workspace.TempDir);
-        var executor = new StageExecutor(workspace, hasher, cache, lockFile, reporter, environment, s => changes.GetValueOrDefault(s.Key));
+        var executor = NewExecutor();
+        var restorer = new Restorer(executor, [new LocalCacheSource(cache)]);
         var results = new List<StageResult>();
         string? error = null;
         try
@@ -206,25 +122,15 @@ internal sealed class PipelineRunner
             foreach (var stage in graph.Ordered)
             {
                 var clock = Stopwatch.StartNew();
-                if (error is not null)
+                var outcome = error is not null ? StageOutcome.NotRun
+                    : !records.TryGetValue(stage.Key, out var record) ? StageOutcome.Failed
+                    : keepMatching && OutsMatch(stage, record) ? StageOutcome.Skipped
+                    : restorer.TryRestore(stage, record, record.Fingerprint(stage.Key), mustGive: record.Outs) ?? StageOutcome.Failed;
+                if (outcome == StageOutcome.Failed)
                 {
-                    results.Add(new StageResult(stage.Name, StageOutcome.NotRun, TimeSpan.Zero));
-                    continue;
+                    error = records.ContainsKey(stage.Key) ? $"{stage.Name}: {missing}" : $"{stage.Name}: pipeline.lock has no entry for it; run the pipeline once";
                 }
-                if (!records.TryGetValue(stage.Key, out var record))
-                {
-                    error = $"{stage.Name}: pipeline.lock has no entry for it; run the pipeline once";
-                    results.Add(new StageResult(stage.Name, StageOutcome.Failed, clock.Elapsed));
-                    continue;
-                }
-                if (keepMatching && state.Outs(stage).All(o => o.Value is not null && record.Outs.GetValueOrDefault(o.Key) == o.Value))
-                {
-                    results.Add(new StageResult(stage.Name, StageOutcome.Skipped, clock.Elapsed));
-                    continue;
-                }
-                var restored = executor.TryRestore(stage, record, record.Fingerprint(stage.Key));
-                error = restored ? null : $"{stage.Name}: {missing}";
-                results.Add(new StageResult(stage.Name, restored ? StageOutcome.Restored : StageOutcome.Failed, clock.Elapsed));
+                results.Add(new StageResult(stage.Name, outcome, clock.Elapsed));
             }
         }
         finally
@@ -233,6 +139,9 @@ internal sealed class PipelineRunner
         }
         return new RunResult(results, error is null ? ExitCodes.Success : ExitCodes.Failed, error);
     }
+
+    private bool OutsMatch(Stage stage, StageRecord record) =>
+        state.Outs(stage).All(o => o.Value is not null && record.Outs.GetValueOrDefault(o.Key) == o.Value);
 
     /// <summary>The fingerprints pipeline.lock names, per stage: what Push sends and Pull fetches.</summary>
     public IReadOnlyDictionary<string, string> LockedFingerprints() =>
@@ -243,95 +152,26 @@ internal sealed class PipelineRunner
     {
         var plan = PlanAll();
         var wanted = new List<(string, string?)>();
-        foreach (var stage in graph.Ordered)
+        foreach (var step in plan.Steps.Where(s => s.Decision is not Decision.Skip))
         {
-            if (plan.First(p => p.Stage == stage.Name).Decision is Decision.Skip)
-            {
-                continue;
-            }
-            var current = state.Current(stage, out var absent);
-            var locked = lockFile.Stages.GetValueOrDefault(stage.Key);
-            var upstreamStale = graph.Upstream(stage).Any(u => plan.First(p => p.Stage == u.Name).Decision is not Decision.Skip);
-            wanted.Add((stage.Name, absent.Count == 0 && !upstreamStale ? current.Fingerprint(stage.Key)
-                : locked is not null && locked.Code == current.Code && locked.Params.SequenceEqual(current.Params) ? locked.Fingerprint(stage.Key)
+            var current = state.Current(step.Step, out var absent);
+            var locked = lockFile.Stages.GetValueOrDefault(step.Step.Key);
+            wanted.Add((step.Stage, absent.Count == 0 && step.AfterUpstream.Count == 0 ? current.Fingerprint(step.Step.Key)
+                : locked is not null && locked.Code == current.Code && locked.Params.SequenceEqual(current.Params) ? locked.Fingerprint(step.Step.Key)
                 : null));
         }
         hasher.Memo.Save();
         return wanted;
     }
 
-    private StageOutcome RunOne(Stage stage, bool force, StageExecutor executor)
-    {
-        StageRecord current;
-        Decision decision;
-        var pulled = false;
-        lock (planGate)
-        {
-            current = state.Current(stage, out var missing);
-            if (missing.Count > 0)
-            {
-                throw new InvalidDataException($"input '{missing[0]}' does not exist");
-            }
-            decision = Decide(stage, current, force, upstreamChanging: []);
-            if (decision is Decision.Run && Pull is { } pull && CacheRule.MayRestore(force, stage.AlwaysChanged, upstreamChanging: 0))
-            {
-                var fingerprint = current.Fingerprint(stage.Key);
-                if (pull(stage, fingerprint))
-                {
-                    (decision, pulled) = (new Decision.Restore(fingerprint, decision.Why), true);
-                }
-            }
-            reporter.Deciding(stage, decision);
-        }
-        switch (decision)
-        {
-            case Decision.Skip:
-                return StageOutcome.Skipped;
-            case Decision.Restore restore when executor.TryRestore(stage, current, restore.Fingerprint):
-                return pulled ? StageOutcome.Pulled : StageOutcome.Restored;
-            default:
-                executor.Run(stage, current);
-                return StageOutcome.Ran;
-        }
-    }
+    private StageExecutor NewExecutor() =>
+        new(workspace, hasher, cache, lockFile, reporter, environment, s => changes.GetValueOrDefault(s.Key));
 
-    private List<PlannedStage> Plan(IReadOnlyList<Stage> stages, Stage? forced)
+    private Plan Saved(Plan plan)
     {
-        CheckInputs(stages);
-        var changing = new HashSet<string>(StringComparer.Ordinal);
-        var plan = new List<PlannedStage>();
-        foreach (var stage in stages)
-        {
-            var current = state.Current(stage, out _);
-            var upstreamChanging = graph.Upstream(stage).Where(u => changing.Contains(u.Name)).Select(u => u.Key).ToList();
-            var decision = Decide(stage, current, stage == forced, upstreamChanging);
-            if (decision is not Decision.Skip)
-            {
-                changing.Add(stage.Name);
-            }
-            plan.Add(new PlannedStage(stage.Name, decision));
-        }
         hasher.Memo.Save();
         codes.Save();
         return plan;
-    }
-
-    /// <summary>
-    /// The one decision rule, for runs and plans alike: skip when nothing changed; restore when this fingerprint
-    /// ran before (never when forced, always-changed, or with upstream stages about to change its inputs); else run.
-    /// </summary>
-    private Decision Decide(Stage stage, StageRecord current, bool force, List<string> upstreamChanging)
-    {
-        var reasons = Freshness.Reasons(stage, current, lockFile.Stages.GetValueOrDefault(stage.Key), state.Outs(stage));
-        reasons.AddRange(upstreamChanging.Select(u => new ChangeReason.UpstreamChanging(u)));
-        if (force)
-        {
-            reasons.Insert(0, new ChangeReason.Forced());
-        }
-        var fingerprint = current.Fingerprint(stage.Key);
-        return reasons.Count == 0 ? new Decision.Skip()
-            : CacheRule.MayRestore(force, stage.AlwaysChanged, upstreamChanging.Count) && cache.Contains(fingerprint) ? new Decision.Restore(fingerprint, reasons)
-            : new Decision.Run(reasons);
     }
 
     /// <summary>For a stage that shows changes, in a run with --rev: the changes as they stand now, kept for the stage, and their hash as a dep.</summary>
@@ -344,50 +184,5 @@ internal sealed class PipelineRunner
         var text = comparison.Render();
         changes[stage.Key] = text;
         return (comparison.DepKey, ContentHasher.HashText(text));
-    }
-
-    /// <summary>Each stage's own check (a login it needs, say), before any work starts.</summary>
-    private void CheckStages(IReadOnlyList<Stage> stages)
-    {
-        foreach (var stage in stages)
-        {
-            try
-            {
-                stage.Check(StageRunContext.ForCheck(workspace.Root, stage, new StageServices
-                {
-                    Environment = environment,
-                    StateDirectory = workspace.StageStateDir(stage.Key),
-                }));
-            }
-            catch (InvalidDataException e)
-            {
-                throw PipelineErrors.BadInput(stage.Name, e.Message);
-            }
-        }
-    }
-
-    /// <summary>Every input must exist, or be written by a stage that runs first: checked before any work starts.</summary>
-    private void CheckInputs(IReadOnlyList<Stage> stages)
-    {
-        foreach (var stage in stages)
-        {
-            foreach (var dep in stage.Deps)
-            {
-                var full = Path.Combine(workspace.Root, dep);
-                if (File.Exists(full) || Directory.Exists(full))
-                {
-                    continue;
-                }
-                var producer = graph.ProducerOf(dep);
-                if (producer is null)
-                {
-                    throw PipelineErrors.MissingInput(stage.Name, dep);
-                }
-                if (!stages.Contains(producer))
-                {
-                    throw PipelineErrors.MissingUpstreamOutput(stage.Name, dep, producer.Name);
-                }
-            }
-        }
     }
 }

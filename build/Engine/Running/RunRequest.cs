@@ -1,10 +1,6 @@
-using Pipeline.Engine.Planning;
-
 namespace Pipeline.Engine.Running;
 
 /// <summary>What the user asked for: a target, and how to treat it.</summary>
 internal sealed record RunRequest(string Target, bool Force = false, bool Exclusive = false);
 
 internal sealed record RunResult(IReadOnlyList<StageResult> Stages, int ExitCode, string? Error);
-
-internal sealed record PlannedStage(string Stage, Decision Decision);

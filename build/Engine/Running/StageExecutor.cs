@@ -16,18 +16,21 @@ internal sealed class StageExecutor(Workspace workspace, ContentHasher hasher, R
 {
     private readonly Lock gate = new();
 
-    /// <summary>Restores the outs of an earlier identical run; false when the cache entry was unusable.</summary>
-    public bool TryRestore(Stage stage, StageRecord current, string fingerprint)
+    /// <summary>
+    /// Restores the outs of an earlier identical run; false when the cache entry was unusable or refused. With
+    /// <paramref name="mustGive"/> (the lock's or an experiment's outs) the restored bytes must hash to those.
+    /// </summary>
+    public bool TryRestore(Stage stage, StageRecord current, string fingerprint, IReadOnlyDictionary<string, string>? mustGive = null)
     {
         var temp = NewTempRoot(stage);
         try
         {
-            var cached = cache.TryRestore(stage.Name, stage.Key, fingerprint, temp);
+            var cached = cache.TryRestore(stage.Name, stage.Key, stage.Outs, fingerprint, temp, mustGive);
             if (cached is null)
             {
                 return false;
             }
-            return Commit(stage, current, temp, fingerprint, store: false, expected: cached.Outs);
+            return Commit(stage, current, temp, fingerprint, store: false, expected: mustGive ?? cached.Outs);
         }
         finally
         {
@@ -59,6 +62,28 @@ internal sealed class StageExecutor(Workspace workspace, ContentHasher hasher, R
         finally
         {
             OutputCommitter.Delete(temp);
+        }
+    }
+
+    /// <summary>
+    /// A stage found up to date enters the run-cache when its entry is missing (a fresh clone, whose committed outs
+    /// never ran here), so Apply, Push and Experiments can use it. Its outs are hashed as they are on disk.
+    /// </summary>
+    public void EnsureCached(Stage stage, StageRecord locked)
+    {
+        var fingerprint = locked.Fingerprint(stage.Key);
+        if (cache.Contains(fingerprint) || stage.AlwaysChanged)
+        {
+            return;
+        }
+        lock (gate)
+        {
+            var trees = stage.Outs.ToDictionary(o => o, o => hasher.TryHash(o), StringComparer.Ordinal);
+            if (trees.Any(t => t.Value is null || locked.Outs.GetValueOrDefault(t.Key) != t.Value.Hash))
+            {
+                return;
+            }
+            cache.StoreExisting(fingerprint, locked, trees.ToDictionary(t => t.Key, t => t.Value!, StringComparer.Ordinal), workspace.Root);
         }
     }
 

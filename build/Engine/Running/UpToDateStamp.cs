@@ -48,10 +48,11 @@ internal static class UpToDateStamp
                 case "stage" when parts.Length == 2:
                     stages.Add(parts[1]);
                     break;
-                case "file" when parts.Length == 4:
+                case "file" when parts.Length == 5:
                     if (FileIdentity.Of(Full(root, parts[1])) is not { } identity
                         || identity.Size.ToString(CultureInfo.InvariantCulture) != parts[2]
-                        || identity.MtimeTicks.ToString(CultureInfo.InvariantCulture) != parts[3])
+                        || identity.MtimeTicks.ToString(CultureInfo.InvariantCulture) != parts[3]
+                        || identity.Target != parts[4])
                     {
                         return null;
                     }
@@ -76,8 +77,25 @@ internal static class UpToDateStamp
         return stages.Count == 0 ? null : (stages, lines[1]["verbosity\t".Length..]);
     }
 
-    /// <summary>Records the state a successful run left; <paramref name="paths"/> are workspace-relative (or absolute).</summary>
-    public static void Write(string root, IReadOnlyList<string> args, string verbosity, IEnumerable<string> stages, IEnumerable<string> paths)
+    /// <summary>
+    /// The identities of files as they are now, taken before they are read: a file edited while the run reads or
+    /// uses it is then recorded as it was, so the next command sees the difference and really checks.
+    /// </summary>
+    public static Identities Capture(string root, IEnumerable<string> paths)
+    {
+        var text = new StringBuilder();
+        foreach (var path in paths.Where(p => p.Length > 0).Distinct(StringComparer.Ordinal))
+        {
+            Describe(text, root, path);
+        }
+        return new Identities(text.ToString());
+    }
+
+    /// <summary>
+    /// Records the state a successful run left: <paramref name="before"/> as captured when the run read them, then the
+    /// files it wrote (<paramref name="written"/>, workspace-relative) and the host's assemblies as they are now.
+    /// </summary>
+    public static void Write(string root, IReadOnlyList<string> args, string verbosity, IEnumerable<string> stages, Identities before, IEnumerable<string> written)
     {
         var text = new StringBuilder();
         text.Append("args\t").AppendJoin(ArgSeparator, args).Append('\n');
@@ -86,25 +104,31 @@ internal static class UpToDateStamp
         {
             text.Append("stage\t").Append(stage).Append('\n');
         }
+        text.Append(before.Text);
         var assemblies = Directory.EnumerateFiles(AppContext.BaseDirectory, "*.dll").Append(Environment.ProcessPath ?? "");
-        foreach (var path in paths.Concat(assemblies).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal))
+        foreach (var path in written.Concat(assemblies).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal))
         {
-            var full = Full(root, path);
-            if (Directory.Exists(full))
-            {
-                var files = Files(full);
-                text.Append("dir\t").Append(path).Append('\t').Append(Count(files)).Append('\n');
-                foreach (var file in files.Order(StringComparer.Ordinal))
-                {
-                    Line(text, file, FileIdentity.Of(file));
-                }
-            }
-            else
-            {
-                Line(text, path, FileIdentity.Of(full));
-            }
+            Describe(text, root, path);
         }
         AtomicFile.WriteAllText(Path.Combine(root, FileName), text.ToString());
+    }
+
+    private static void Describe(StringBuilder text, string root, string path)
+    {
+        var full = Full(root, path);
+        if (Directory.Exists(full))
+        {
+            var files = Files(full);
+            text.Append("dir\t").Append(path).Append('\t').Append(Count(files)).Append('\n');
+            foreach (var file in files.Order(StringComparer.Ordinal))
+            {
+                Line(text, file, FileIdentity.Of(file));
+            }
+        }
+        else
+        {
+            Line(text, path, FileIdentity.Of(full));
+        }
     }
 
     /// <summary>A run is starting: whatever the stamp says may soon be untrue.</summary>
@@ -118,7 +142,7 @@ internal static class UpToDateStamp
         }
         if (identity is { } known)
         {
-            text.Append(CultureInfo.InvariantCulture, $"file\t{path}\t{known.Size}\t{known.MtimeTicks}\n");
+            text.Append(CultureInfo.InvariantCulture, $"file\t{path}\t{known.Size}\t{known.MtimeTicks}\t{known.Target}\n");
         }
         else
         {
@@ -132,4 +156,10 @@ internal static class UpToDateStamp
     private static string Count(List<string> files) => files.Count.ToString(CultureInfo.InvariantCulture);
 
     private static string Full(string root, string path) => Path.IsPathRooted(path) ? path : Path.Combine(root, path);
+
+    /// <summary>Stamp lines for files as they were when captured.</summary>
+    internal sealed record Identities(string Text)
+    {
+        public Identities With(Identities more) => new(Text + more.Text);
+    }
 }

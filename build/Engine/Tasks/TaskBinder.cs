@@ -6,12 +6,23 @@ namespace Pipeline.Engine.Tasks;
 /// <summary>Finds the tasks of an assembly by convention and binds them to params.</summary>
 internal static class TaskBinder
 {
-    public static IReadOnlyList<PipelineTask<TParams>> Discover<TParams>(Assembly assembly) where TParams : class =>
-        assembly.GetTypes()
+    /// <summary>Every task of the assembly; a task whose [Params] names a key the params type does not have is an error here.</summary>
+    public static IReadOnlyList<PipelineTask<TParams>> Discover<TParams>(Assembly assembly) where TParams : class
+    {
+        var tasks = assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(PipelineTask<TParams>).IsAssignableFrom(t))
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => (PipelineTask<TParams>)Activator.CreateInstance(t)!)
             .ToList();
+        foreach (var task in tasks)
+        {
+            if (task.ParamKeys.FirstOrDefault(k => !Params.ParamKeyNames.Exists(typeof(TParams), k)) is { } unknown)
+            {
+                throw Errors.PipelineErrors.TaskParamsUnknown(task.Name, unknown, Params.ParamKeyNames.Under(typeof(TParams), "") ?? []);
+            }
+        }
+        return tasks;
+    }
 
     /// <summary>The task sees only the params it declares (<see cref="ParamsView"/>), in its deps and outs as in its run.</summary>
     public static Stage Bind<TParams>(PipelineTask<TParams> task, TParams all) where TParams : class

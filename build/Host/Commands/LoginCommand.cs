@@ -8,9 +8,16 @@ namespace Pipeline.Host.Commands;
 /// <summary>./build.sh --target=Login --user=NAME [--no-browser]: a Spotify login (PKCE) saved in credentials/tokens/NAME.json.</summary>
 internal static class LoginCommand
 {
+    /// <summary>What Login takes: the person, and whether to open a browser.</summary>
+    public static IReadOnlyList<TargetOption> Options { get; } =
+    [
+        TargetOption.Text("user", "NAME", "The person to log in, as named in fetch.users in params.yaml"),
+        TargetOption.Flag("no-browser", "Do not open a browser: print the address, and take the redirected address pasted on standard input"),
+    ];
+
     public static int Run(CommandRequest request)
     {
-        if (request.User is not { } user)
+        if (request.Options.Text("user") is not { } user)
         {
             throw new PipelineException("Login needs --user=NAME: the person's name, as in fetch.users in params.yaml", ExitCodes.BadUsage);
         }
@@ -27,8 +34,8 @@ internal static class LoginCommand
             {
                 User = user,
                 Output = request.Output,
-                OpenBrowser = !request.NoBrowser,
-                AcceptPaste = request.NoBrowser,
+                OpenBrowser = !request.Options.Flag("no-browser"),
+                AcceptPaste = request.Options.Flag("no-browser"),
                 Input = request.Environment.In,
             }).GetAwaiter().GetResult();
             return ExitCodes.Success;

@@ -16,16 +16,17 @@ internal static class PredictCommand
     private const int DefaultTop = 20;
     private static readonly string[] FixedColumns = ["Track", "Artists", "Fits"];
 
+    /// <summary>What Predict takes: the file, and how many rows the terminal shows.</summary>
+    public static IReadOnlyList<TargetOption> Options { get; } =
+    [
+        TargetOption.Text("input", "FILE", "The CSV or Parquet file of tracks with audio features (a workspace path)"),
+        TargetOption.Number("top", "N", 0, int.MaxValue, "The rows shown on the terminal; the file always has them all", DefaultTop),
+    ];
+
     public static int Run(CommandRequest request)
     {
-        if (request.Input is null)
-        {
-            throw new PipelineException("Predict needs --input=FILE (a CSV or Parquet file of tracks with audio features)", ExitCodes.BadUsage);
-        }
-        if (request.Top is < 0)
-        {
-            throw new PipelineException($"--top {request.Top}: must be 0 or more (the rows shown; the file has them all)", ExitCodes.BadUsage);
-        }
+        var given = request.Options.Text("input")
+            ?? throw new PipelineException("Predict needs --input=FILE (a CSV or Parquet file of tracks with audio features)", ExitCodes.BadUsage);
         var model = Path.Combine(request.Workspace, TrainTask.Model);
         request.Output.WriteLine($"Using the model in {TrainTask.Model} ({ModelSummary(model)})");
         var stale = request.StaleReasons("Train");
@@ -34,10 +35,10 @@ internal static class PredictCommand
             request.Errors.WriteLine(TerminalText.Safe(
                 $"warning: the model is stale against params.yaml ({string.Join("; ", stale)}); ./build.sh --target=Train brings it up to date", keepNewlines: true));
         }
-        var input = Path.GetFullPath(request.Input, request.Workspace);
-        var table = Predictor.Predict(input, request.Input, Path.Combine(request.Workspace, FeaturesTask.Preprocessing), model,
-            message => request.Output.WriteLine(TerminalText.Safe(message, keepNewlines: true)));
-        var top = request.Top ?? DefaultTop;
+        var input = Path.GetFullPath(given, request.Workspace);
+        var table = Predictor.Predict(input, given, Path.Combine(request.Workspace, FeaturesTask.Preprocessing), model,
+            message => request.Errors.WriteLine(TerminalText.Safe(message.StartsWith("warning: ", StringComparison.Ordinal) ? message : $"warning: {message}", keepNewlines: true)));
+        var top = request.Options.Number("top") ?? DefaultTop;
         Print(table, top, request.Output);
         var written = Path.GetRelativePath(request.Workspace, table.OutputFile);
         request.Output.WriteLine(table.Tracks.Count > top

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
+using nietras.SeparatedValues;
 using Pipeline.Stages.Data;
 using Pipeline.Stages.Features;
-using nietras.SeparatedValues;
 
 namespace Pipeline.Stages.Evaluate;
 

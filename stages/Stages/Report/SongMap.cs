@@ -58,7 +58,7 @@ internal static class SongMap
           d.people.forEach((p, c) => {
             const text = p.name.map((n, i) => "<b>" + esc(n) + "</b><br>" + esc(d.artists[p.artist[i]]) + "<br>liked by " + esc(d.classes[c])
               + "<br>model says " + esc(d.classes[p.pick[i]] || "?") + " (" + (p.sure[i] / 100).toFixed(2) + ")<br>" + (p.test[i] ? "test" : "training") + " song");
-            traces.push({ type: "scattergl", mode: "markers", name: d.classes[c], x: p.x, y: p.y, text: text, hoverinfo: "text",
+            traces.push({ type: "scattergl", mode: "markers", name: esc(d.classes[c]), x: p.x, y: p.y, text: text, hoverinfo: "text",
               marker: { color: d.colors[c], size: d.size, opacity: d.opacity } });
             p.pick.forEach((k, i) => {
               if (p.test[i] && k !== c && k >= 0) {

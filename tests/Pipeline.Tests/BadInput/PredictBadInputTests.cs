@@ -19,8 +19,9 @@ public sealed class PredictBadInputTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Using the model in models/model (mlp", run.Out, StringComparison.Ordinal);
-        Assert.Contains("warning: imports/exportify-paulo.csv has only the audio features; the model was also trained on 24 timbre and pitch means", run.Out, StringComparison.Ordinal);
-        Assert.Contains("--set features.timbre=false", run.Out, StringComparison.Ordinal);
+        Assert.Contains("warning: imports/exportify-paulo.csv has only the audio features; the model was also trained on 24 timbre and pitch means", run.Err, StringComparison.Ordinal);
+        Assert.Contains("--set features.timbre=false", run.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning:", run.Out, StringComparison.Ordinal);
         Assert.Equal(9, File.ReadAllLines(workspace.PathOf("imports/exportify-paulo.predictions.csv")).Length);
     }
 
@@ -88,7 +89,7 @@ public sealed class PredictBadInputTests : IDisposable
         var run = workspace.Run("--target=Predict", "--input=imports/odd.csv", "--set", "features.timbre=false");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--set is for stage targets", run.Err, StringComparison.Ordinal);
+        Assert.Contains("--set is not an option of Predict; Predict takes --input, --top and --verbosity", run.Err, StringComparison.Ordinal);
         var ok = workspace.Run("--target=Predict", "--input=imports/odd.csv");
         Assert.True(ok.ExitCode == 0, ok.ToString());
         Assert.Contains("Iron<U+0007> <U+202E>Road", ok.Out, StringComparison.Ordinal);

@@ -29,8 +29,9 @@ public sealed class ArchitectureTests
             .Select(t => t.Name.Split('`')[0]).Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(
-            ["CommandRequest", "CommandTarget", "ExitCodes", "HostEnvironment", "ParamsAttribute", "PipelineApp", "PipelineDefinition",
-                "PipelineException", "PipelineTask", "StageContext", "TaskDescriptionAttribute", "TaskNameAttribute", "TerminalText", "Workspace"],
+            ["CommandRequest", "CommandTarget", "ExitCodes", "HostEnvironment", "OptionKind", "OptionValues", "ParamsAttribute", "PipelineApp",
+                "PipelineDefinition", "PipelineException", "PipelineTask", "StageContext", "TargetEffect", "TargetOption", "TaskDescriptionAttribute",
+                "TaskNameAttribute", "TerminalText", "Workspace"],
             exported);
     }
 

@@ -24,7 +24,7 @@ public sealed class CodeChangeRunTests : IDisposable
         Run();
         codes.Edit("ShoutTask");
 
-        var status = Runner().PlanAll();
+        var status = Runner().PlanAll().Steps;
         var results = Run();
 
         Assert.Equal(["code changed"], status.Single(p => p.Stage == "Shout").Decision.Reasons);

@@ -24,8 +24,8 @@ public sealed class ParallelStagesTests
     }
 
     [Theory]
-    [InlineData("--jobs=0", "--jobs 0: give 1 or more")]
-    [InlineData("--remote", "--remote is for Status")]
+    [InlineData("--jobs=0", "--jobs 0: out of range; give 1 to 64")]
+    [InlineData("--remote", "--remote is not an option of Report; Report takes --force, --exclusive, --dryrun")]
     public void Bad_options_are_refused(string option, string expected)
     {
         using var workspace = new SongWorkspace(SongWorkspace.DemoParams(tracksPerUser: 120));

@@ -124,7 +124,7 @@ public sealed class SharedCacheTests(RemoteFixture fixture)
         var pull = clone.Run("--target=Pull");
 
         Assert.Equal(1, pull.ExitCode);
-        Assert.Contains("Fetch: neither the run-cache nor the remote has the entry pipeline.lock names", pull.Err, StringComparison.Ordinal);
+        Assert.Contains("Fetch: neither the run-cache nor the remote has an entry that gives what pipeline.lock records", pull.Err, StringComparison.Ordinal);
         Assert.Equal(lockBefore, clone.Read("pipeline.lock"));
         Assert.False(clone.Exists("data"));
     }

@@ -159,7 +159,7 @@ public sealed partial class TeamLoopTests(TeamScenario scenario) : IClassFixture
 
         var apply = workspace.Run("--target=Apply", $"--exp={Rows(scenario.Experiments.Out)[2][0]}");
 
-        Assert.Equal(2, apply.ExitCode);
+        Assert.Equal(1, apply.ExitCode);
         Assert.Contains("cannot be applied without running: the run-cache has no entry for embed, evaluate, features, fetch, report, train", apply.Err, StringComparison.Ordinal);
         Assert.Equal(before, workspace.Bytes("params.yaml"));
     }
@@ -170,8 +170,8 @@ public sealed partial class TeamLoopTests(TeamScenario scenario) : IClassFixture
     [InlineData("--target=MetricsDiff --json --md", "--json and --md: choose one")]
     [InlineData("--target=Experiments --sort=speed", "--sort speed: not a metric of these experiments (known: accuracy, f1_macro, auc, log_loss, baseline_accuracy)")]
     [InlineData("--target=Apply", "Apply needs --exp=ID")]
-    [InlineData("--target=Apply --exp=abc --dryrun", "--dryrun is for stage targets and Status, not for Apply")]
-    [InlineData("--target=Gc --dryrun", "--dryrun is for stage targets and Status, not for Gc")]
+    [InlineData("--target=Apply --exp=abc --jobs=2", "--jobs is not an option of Apply; Apply takes --exp, --dryrun, --no-wait and --verbosity")]
+    [InlineData("--target=Gc --keep=-1", "--keep -1: out of range; give 0 or more")]
     [InlineData("--target=Apply --exp=ffffffffffff", "--exp ffffffffffff: no such experiment")]
     public void Every_refusal_is_a_clear_exit_2(string args, string message)
     {

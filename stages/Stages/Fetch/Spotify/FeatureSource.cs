@@ -40,13 +40,22 @@ public abstract class FeatureSource(JsonApi api)
             {
                 foreach (var item in Items(body.RootElement))
                 {
-                    if (item.ValueKind == JsonValueKind.Object && IdOf(item) is { } id && Values(item) is { } values)
+                    // Spotify answers null for an id it does not know; anything else must be an object.
+                    if (item.ValueKind == JsonValueKind.Null)
+                    {
+                        continue;
+                    }
+                    if (item.ValueKind != JsonValueKind.Object)
+                    {
+                        throw new InvalidOperationException($"an item is {item.ValueKind}, not an object");
+                    }
+                    if (IdOf(item) is { } id && Values(item) is { } values)
                     {
                         found[id] = values;
                     }
                 }
             }
-            catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException)
+            catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
             {
                 throw SpotifyErrors.Malformed(endpoint, $"a list of audio features was expected ({e.Message})");
             }
@@ -72,10 +81,13 @@ public abstract class FeatureSource(JsonApi api)
         var values = new SortedDictionary<string, double>(StringComparer.Ordinal);
         foreach (var name in AudioFeatures.All)
         {
-            if (item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number)
+            if (!item.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
             {
-                values[name] = value.GetDouble();
+                continue;
             }
+            values[name] = value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number)
+                ? number
+                : throw new InvalidOperationException($"'{name}' is {value.ValueKind}, not a number");
         }
         return Core.All(values.ContainsKey) ? values : null;
     }
@@ -89,7 +101,8 @@ public abstract class FeatureSource(JsonApi api)
         protected override IEnumerable<JsonElement> Items(JsonElement root) =>
             root.ValueKind == JsonValueKind.Array ? root.EnumerateArray() : root.GetProperty("audio_features").EnumerateArray();
         protected override string? IdOf(JsonElement item) =>
-            item.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+            !item.TryGetProperty("id", out var id) ? null : id.ValueKind == JsonValueKind.String ? id.GetString()
+            : throw new InvalidOperationException($"'id' is {id.ValueKind}, not a string");
     }
 
     private sealed class ReccoBeatsFeatures(JsonApi api, string reccoUrl) : FeatureSource(api)

@@ -40,6 +40,10 @@ public sealed record UserSummary
     public required int Duplicates { get; init; }
     public required int WithoutFeatures { get; init; }
     public required int WithoutAnalysis { get; init; }
+
+    /// <summary>Songs whose audio features or analysis came back outside the documented range (or not finite): bad rows, dropped.</summary>
+    public int BadFeatures { get; init; }
+
     public required int Songs { get; init; }
 
     /// <summary>"1,000 listed; skipped 2 local files, 1 unknown to reccobeats; 997 songs".</summary>
@@ -49,6 +53,7 @@ public sealed record UserSummary
         {
             (LocalFiles, "local files"), (Episodes, "episodes"), (Unavailable, "unavailable"), (Duplicates, "listed twice"),
             (WithoutFeatures, $"unknown to {provider}"), (WithoutAnalysis, "without audio analysis"),
+            (BadFeatures, "with features out of range"),
         }.Where(s => s.Count > 0).Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Count:N0} {s.What}")).ToList();
         return string.Create(CultureInfo.InvariantCulture,
             $"{Listed:N0} listed; {(skipped.Count == 0 ? "none skipped" : "skipped " + string.Join(", ", skipped))}; {Songs:N0} songs");

@@ -11,11 +11,16 @@ namespace Pipeline.Stages.Fetch.Spotify;
 /// an offset link, the remaining pages are asked at once with that link's offset moved on, else <c>next</c> is
 /// followed page by page. Local files, episodes and items without a track id are skipped and counted. An
 /// item's track may be under <c>track</c> or <c>item</c>.
+/// The answers are hostile until checked: a link to any other scheme, host or port than the API's is refused (the
+/// token goes nowhere else), paging stops at the total, at a page that brings nothing new, or at a ceiling from the
+/// total and the page size, and a total no library can have is refused.
 /// </summary>
 public sealed partial class LibraryReader(JsonApi api, string apiUrl)
 {
     public const int PageSize = 50;
-    private const int MaxPages = 20_000;
+
+    /// <summary>More than any library or playlist holds (Spotify caps playlists at 10,000 items; liked songs are far below this).</summary>
+    public const long MaxTotal = 1_000_000;
 
     public async Task<Library> Read(UserBearer bearer, string? playlist, IProgress<(string, long, long)> progress, CancellationToken cancel)
     {
@@ -45,11 +50,29 @@ public sealed partial class LibraryReader(JsonApi api, string apiUrl)
         {
             throw playlist is null ? SpotifyErrors.Failed($"GET {url}", HttpStatusCode.NotFound, 1) : SpotifyErrors.PlaylistNotFound(bearer.User, playlist);
         }
-        while (pages[^1].Next is { } next && visited.Add(next) && visited.Count <= MaxPages)
+        var ceiling = total > 0 ? PageCeiling(total) : (int)(MaxTotal / PageSize);
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        bool BringsNew(Page page)
         {
-            var rest = RemainingPages(next, pages[^1].Total);
+            var added = false;
+            foreach (var item in page.Items)
+            {
+                added |= distinct.Add(item.GetRawText());
+            }
+            return added;
+        }
+        var news = BringsNew(pages[0]);
+        while (pages[^1].Next is { } next && news && (total == 0 || distinct.Count < total) && visited.Add(next))
+        {
+            var rest = RemainingPages(Checked(next, url), total, ceiling);
+            if (visited.Count + rest.Count > ceiling + 1)
+            {
+                throw SpotifyErrors.TooManyPages($"GET {url}", visited.Count, total);
+            }
             visited.UnionWith(rest);
-            pages.AddRange(await Concurrently.Run(rest.Select(u => (Func<CancellationToken, Task<Page>>)(stop => Get(u, stop))), cancel).ConfigureAwait(false));
+            var more = await Concurrently.Run(rest.Select(u => (Func<CancellationToken, Task<Page>>)(stop => Get(u, stop))), cancel).ConfigureAwait(false);
+            news = more.Select(BringsNew).ToList().Any(b => b);
+            pages.AddRange(more);
         }
         foreach (var item in pages.SelectMany(p => p.Items))
         {
@@ -57,6 +80,21 @@ public sealed partial class LibraryReader(JsonApi api, string apiUrl)
         }
         progress.Report((phase, library.Listed, library.Listed == 0 ? 0 : library.Listed));
         return library;
+    }
+
+    /// <summary>At most the pages the total needs, and two more for a library that grew while it was read.</summary>
+    private static int PageCeiling(long total) => (int)(Math.Max(total, 0) / PageSize) + 3;
+
+    /// <summary>A paging link must point at the API itself (scheme, host, port and path under it); else it is refused, never followed.</summary>
+    private string Checked(string link, string asked)
+    {
+        if (Uri.TryCreate(link, UriKind.Absolute, out var to) && Uri.TryCreate(apiUrl.TrimEnd('/') + "/", UriKind.Absolute, out var api)
+            && to.Scheme == api.Scheme && string.Equals(to.Host, api.Host, StringComparison.OrdinalIgnoreCase) && to.Port == api.Port
+            && to.AbsolutePath.StartsWith(api.AbsolutePath, StringComparison.Ordinal) && to.UserInfo.Length == 0)
+        {
+            return link;
+        }
+        throw SpotifyErrors.ForeignLink($"GET {asked}", link, apiUrl);
     }
 
     /// <summary>The items of one page (kept past the answer), the total it names and its next link; Missing for a 404.</summary>
@@ -71,24 +109,40 @@ public sealed partial class LibraryReader(JsonApi api, string apiUrl)
             return new Page([], 0, null, Missing: true);
         }
         var body = Body(answer, endpoint, bearer.User);
+        Page page;
         try
         {
-            var total = body.TryGetProperty("total", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt64() : 0;
+            if (body.ValueKind != JsonValueKind.Object)
+            {
+                throw new InvalidOperationException($"the answer is {body.ValueKind}, not an object");
+            }
+            var total = !body.TryGetProperty("total", out var t) || t.ValueKind == JsonValueKind.Null ? 0
+                : t.ValueKind == JsonValueKind.Number ? t.GetInt64() : throw new InvalidOperationException($"'total' is {t.ValueKind}, not a number");
             var items = body.GetProperty("items").EnumerateArray().Select(i => i.Clone()).ToList();
-            var next = body.TryGetProperty("next", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
-            return new Page(items, total, next);
+            if (items.FirstOrDefault(i => i.ValueKind != JsonValueKind.Object) is { ValueKind: not JsonValueKind.Undefined } odd)
+            {
+                throw new InvalidOperationException($"an item is {odd.ValueKind}, not an object");
+            }
+            var next = !body.TryGetProperty("next", out var n) || n.ValueKind == JsonValueKind.Null ? null
+                : n.ValueKind == JsonValueKind.String ? n.GetString() : throw new InvalidOperationException($"'next' is {n.ValueKind}, not a link");
+            page = new Page(items, total, next);
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
         {
             throw SpotifyErrors.Malformed(endpoint, $"a page of items was expected ({e.Message})");
         }
+        if (page.Total is < 0 or > MaxTotal)
+        {
+            throw SpotifyErrors.AbsurdTotal(endpoint, page.Total, MaxTotal);
+        }
+        return page;
     }
 
     /// <summary>
     /// The pages from <paramref name="next"/> to the end: when next is an offset link and the total is known, every
     /// remaining offset; else just next, to be followed one page at a time.
     /// </summary>
-    private static List<string> RemainingPages(string next, long total)
+    private static List<string> RemainingPages(string next, long total, int ceiling)
     {
         var offset = Offset().Match(next);
         var limit = Limit().Match(next);
@@ -99,7 +153,7 @@ public sealed partial class LibraryReader(JsonApi api, string apiUrl)
             return [next];
         }
         var urls = new List<string>();
-        for (long at = from; at < total && urls.Count < MaxPages; at += step)
+        for (long at = from; at < total && urls.Count <= ceiling; at += step)
         {
             urls.Add(Offset().Replace(next, m => string.Create(CultureInfo.InvariantCulture, $"{m.Groups["before"].Value}offset={at}"), 1));
         }

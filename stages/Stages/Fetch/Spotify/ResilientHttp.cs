@@ -29,7 +29,12 @@ public sealed class ResilientHttp : IDisposable
     {
         this.settings = settings;
         this.log = log;
-        client = new HttpClient(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        client = new HttpClient(handler ?? new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            // A redirect is never followed: the token goes only to the host it was asked of.
+            AllowAutoRedirect = false,
+        })
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };

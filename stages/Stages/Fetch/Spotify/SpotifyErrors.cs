@@ -53,7 +53,20 @@ public static class SpotifyErrors
         new($"{endpoint}: cannot connect ({detail}) {Tries(tries)}");
 
     public static SpotifyApiException Malformed(string endpoint, string detail) =>
-        new($"{endpoint}: the answer is not the JSON expected ({detail})");
+        new($"{endpoint}: the answer is not what the API documents ({detail})");
+
+    public static SpotifyApiException ForeignLink(string endpoint, string link, string apiUrl) =>
+        new($"{endpoint}: the answer links to {Origin(link)}, not to the API at {Origin(apiUrl)}; not followed (the token goes only to the API's own host)");
+
+    public static SpotifyApiException AbsurdTotal(string endpoint, long total, long ceiling) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"{endpoint}: the answer says {total:N0} items, more than the {ceiling:N0} a library or playlist can hold; not paged through"));
+
+    public static SpotifyApiException TooManyPages(string endpoint, int pages, long total) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"{endpoint}: still more pages after {pages:N0} for {total:N0} items; stopped (the answer's paging is not what the API documents)"));
+
+    /// <summary>scheme://host:port of a link, never its path or query (which may carry ids).</summary>
+    private static string Origin(string link) =>
+        Uri.TryCreate(link, UriKind.Absolute, out var uri) ? $"{uri.Scheme}://{uri.Host}:{uri.Port}" : $"'{(link.Length > 40 ? link[..40] + "…" : link)}'";
 
     public static SpotifyLoginException Denied(string user, string error) =>
         new($"the Spotify login for {user} was not granted ({error}); run {LoginCommand(user)} again to retry");

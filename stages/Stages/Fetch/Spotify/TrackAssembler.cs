@@ -18,7 +18,7 @@ public static class TrackAssembler
         for (var u = 0; u < users.Count; u++)
         {
             var library = libraries[u];
-            int withoutFeatures = 0, withoutAnalysis = 0, songs = 0;
+            int withoutFeatures = 0, withoutAnalysis = 0, bad = 0, songs = 0;
             foreach (var track in library.Tracks)
             {
                 if (!features.TryGet(track.Id, out var values) || values is null)
@@ -30,6 +30,11 @@ public static class TrackAssembler
                 if (analyses is not null && (!analyses.TryGet(track.Id, out analysis) || analysis is null))
                 {
                     withoutAnalysis++;
+                    continue;
+                }
+                if (!InRange(values, analysis))
+                {
+                    bad++;
                     continue;
                 }
                 rows.Add((users[u], track, values, analysis));
@@ -45,6 +50,7 @@ public static class TrackAssembler
                 Duplicates = library.Duplicates,
                 WithoutFeatures = withoutFeatures,
                 WithoutAnalysis = withoutAnalysis,
+                BadFeatures = bad,
                 Songs = songs,
             });
         }
@@ -62,4 +68,9 @@ public static class TrackAssembler
         return new TrackTable([.. rows.Select(r => r.User)], [.. rows.Select(r => r.Track.Id)], [.. rows.Select(r => r.Track.Name)],
             [.. rows.Select(r => r.Track.Artists)], columns).Sorted();
     }
+
+    /// <summary>The same documented-range check as an imported row: out of range or not finite is a bad row.</summary>
+    private static bool InRange(SortedDictionary<string, double> values, double[]? analysis) =>
+        values.All(v => double.IsFinite(v.Value) && (AudioFeatures.Range(v.Key) is not { } range || (v.Value >= range.Min && v.Value <= range.Max)))
+        && (analysis is null || analysis.All(double.IsFinite));
 }

@@ -133,7 +133,7 @@ public sealed class SpotifyLoginTests : IAsyncLifetime, IDisposable
     [Theory]
     [InlineData(new[] { "--target=Login" }, "Login needs --user=NAME")]
     [InlineData(new[] { "--target=Login", "--user=../etc" }, "--user ../etc: a person's name must be letters")]
-    [InlineData(new[] { "--target=Fetch", "--user=ana" }, "--user is for Predict, Login, not for Fetch")]
+    [InlineData(new[] { "--target=Fetch", "--user=ana" }, "--user is not an option of Fetch; Fetch takes --force")]
     public void Bad_Login_arguments_are_usage_errors(string[] args, string message)
     {
         var result = workspace.Run(args);
