@@ -19,6 +19,12 @@ public sealed partial class FakeSpotify
     /// <summary>next links name a page number instead of an offset (a server with opaque cursors).</summary>
     public bool OpaqueNext { get; set; }
 
+    /// <summary>Changes every paging answer before it is sent (a hostile or broken server): the page, and the requested offset.</summary>
+    public Func<JsonObject, int, JsonNode?>? TamperPage { get; set; }
+
+    /// <summary>Changes every audio-features answer before it is sent.</summary>
+    public Func<JsonObject, JsonNode?>? TamperFeatures { get; set; }
+
     /// <summary>Playlists by id: items with a track each.</summary>
     public ConcurrentDictionary<string, List<JsonObject>> Playlists { get; } = new(StringComparer.Ordinal);
 
@@ -68,7 +74,7 @@ public sealed partial class FakeSpotify
         string Link(int at) => OpaqueNext
             ? string.Create(CultureInfo.InvariantCulture, $"{Url}{path}?page={at / limit}&limit={limit}")
             : string.Create(CultureInfo.InvariantCulture, $"{Url}{path}?offset={at}&limit={limit}");
-        return (200, new JsonObject
+        var answer = new JsonObject
         {
             ["href"] = Link(offset),
             ["items"] = page,
@@ -77,7 +83,8 @@ public sealed partial class FakeSpotify
             ["offset"] = offset,
             ["previous"] = offset > 0 ? Link(Math.Max(0, offset - limit)) : null,
             ["total"] = items.Count,
-        });
+        };
+        return (200, TamperPage is { } tamper ? tamper(answer, offset) : answer);
     }
 
     private (int, JsonNode?) AudioFeatures(HttpRequest request)
@@ -91,7 +98,8 @@ public sealed partial class FakeSpotify
         {
             return (400, Error(400, "Too many ids requested"));
         }
-        return (200, new JsonObject { ["audio_features"] = new JsonArray([.. ids.Select(id => (JsonNode?)Catalog.SpotifyFeatures(id))]) });
+        var answer = new JsonObject { ["audio_features"] = new JsonArray([.. ids.Select(id => (JsonNode?)Catalog.SpotifyFeatures(id))]) };
+        return (200, TamperFeatures is { } tamper ? tamper(answer) : answer);
     }
 
     private (int, JsonNode?) AudioAnalysis(string id)

@@ -28,6 +28,21 @@ internal static class ParamKeyNames
     /// <summary>" (did you mean train.mlp.epochs?)" for a mistyped key path, or "".</summary>
     public static string DidYouMean(Type root, string keyPath)
     {
+        // The first part that is not a key is the one mistyped: "trian.model" suggests "train".
+        var parts = keyPath.Split('.');
+        for (var i = 1; i < parts.Length; i++)
+        {
+            var prefix = string.Join('.', parts[..i]);
+            if (!prefix.Contains('[', StringComparison.Ordinal) && !Exists(root, prefix))
+            {
+                return Nearest(root, prefix);
+            }
+        }
+        return Nearest(root, keyPath);
+    }
+
+    private static string Nearest(Type root, string keyPath)
+    {
         var dot = keyPath.LastIndexOf('.');
         var (parent, leaf) = dot < 0 ? ("", keyPath) : (keyPath[..dot], keyPath[(dot + 1)..]);
         return Under(root, parent) is { } siblings && Suggest.Nearest(leaf, siblings) is { } near

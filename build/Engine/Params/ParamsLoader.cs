@@ -122,7 +122,8 @@ internal static class ParamsLoader
             {
                 throw PipelineErrors.DuplicateParamKey(file, inner.Start.Line, inner.Start.Column, keyPath);
             }
-            if (YamlPaths.NodeAt(document(), keyPath) is YamlSequenceNode or YamlMappingNode && detail.Contains("deserialize", StringComparison.OrdinalIgnoreCase))
+            if (YamlPaths.NodeAt(document(), keyPath) is YamlSequenceNode or YamlMappingNode
+                && (ParamRules.TakesScalar(typeof(T), keyPath) || detail.Contains("deserialize", StringComparison.OrdinalIgnoreCase)))
             {
                 var shape = YamlPaths.NodeAt(document(), keyPath) is YamlSequenceNode ? "a list" : "a map";
                 throw PipelineErrors.WrongParamType(file, inner.Start.Line, inner.Start.Column, keyPath, ParamRules.ExplainShape(typeof(T), keyPath, shape));

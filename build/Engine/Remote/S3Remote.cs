@@ -125,7 +125,7 @@ internal sealed class S3Remote : IRemoteStore
         {
             return await request(deadline.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (!cancel.IsCancellationRequested && (e is OperationCanceledException || (e is AmazonServiceException or AmazonClientException && IsTimeout(e))))
+        catch (Exception e) when (!cancel.IsCancellationRequested && (e is OperationCanceledException or TimeoutException || (e is AmazonServiceException or AmazonClientException && IsTimeout(e))))
         {
             throw new PipelineException($"remote {where}: {what} got no answer from {endpointName} within {timeout.TotalSeconds:0} s, {RemoteConfig.Attempts} attempts " +
                 $"(timeout in {RemoteConfig.FileName} or PIPELINE_REMOTE_TIMEOUT)", ExitCodes.Failed);

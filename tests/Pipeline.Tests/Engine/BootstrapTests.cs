@@ -6,7 +6,7 @@ namespace Pipeline.Tests.Engine;
 /// <summary>
 /// build.sh and build.ps1 for real, on a fresh copy of the repository: build once, start the built host
 /// directly when nothing changed, rebuild after an edit; a comment-only edit to a stage reruns nothing,
-/// a real edit reruns that stage and what follows it, nothing upstream.
+/// a real edit reruns that stage and what follows it, nothing upstream; an edited embedded file reruns the stage that loads it.
 /// </summary>
 public sealed class BootstrapTests : IDisposable
 {
@@ -51,6 +51,15 @@ public sealed class BootstrapTests : IDisposable
         Assert.Equal("Skipped", rerun.Outcome("Fetch"));
         Assert.Equal("Ran", rerun.Outcome("Features"));
         Assert.Contains("training rows (edited)", rerun.Out, StringComparison.Ordinal);
+
+        // A file the host embeds (the report's plotly bundle) rebuilds the host and versions the stage that loads it.
+        File.AppendAllText(Path.Combine(clone, "stages/Stages/Report/Assets/plotly-gl2d.min.js"), "\n/* upgraded by a test */\n");
+        var afterAsset = Shell("./build.sh", "--target=Status");
+        Assert.Contains("Building the pipeline host", afterAsset.Err, StringComparison.Ordinal);
+        Assert.Equal(1, afterAsset.ExitCode);
+        Assert.Contains("report: code changed", afterAsset.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("train:", afterAsset.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("embed:", afterAsset.Out, StringComparison.Ordinal);
     }
 
     [Fact]

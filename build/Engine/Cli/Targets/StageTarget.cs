@@ -42,7 +42,7 @@ internal sealed class StageTarget(string name, string description) : Target
         var stages = graph.Closure(graph.Find(Name), request.Exclusive);
         var jobs = options.Number(SharedOptions.Jobs.Name) ?? 1;
         var reporter = context.Reporter(sideBySide: jobs > 1);
-        var rev = options.Text(SharedOptions.ReportRev.Name);
+        var rev = options.Text(SharedOptions.ReportRev.Name) is { } given ? Revision.Check(given) : null;
         var comparison = rev is not null ? ChangesSection.For(workspace, graph, rev, bound.Flat) : null;
         var produced = stages.SelectMany(s => s.Outs).ToHashSet(StringComparer.Ordinal);
         inputs = inputs.With(UpToDateStamp.Capture(workspace.Root, [.. stages.SelectMany(s => s.Deps).Where(d => !produced.Contains(d))]));

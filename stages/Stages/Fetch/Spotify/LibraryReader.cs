@@ -50,7 +50,8 @@ public sealed partial class LibraryReader(JsonApi api, string apiUrl)
         {
             throw playlist is null ? SpotifyErrors.Failed($"GET {url}", HttpStatusCode.NotFound, 1) : SpotifyErrors.PlaylistNotFound(bearer.User, playlist);
         }
-        var ceiling = total > 0 ? PageCeiling(total) : (int)(MaxTotal / PageSize);
+        // The server's own page size is what its first page brought (some cap it below the 50 asked).
+        var ceiling = total > 0 ? PageCeiling(total, Math.Max(1, pages[0].Items.Count)) : (int)(MaxTotal / PageSize);
         var distinct = new HashSet<string>(StringComparer.Ordinal);
         bool BringsNew(Page page)
         {
@@ -83,7 +84,7 @@ public sealed partial class LibraryReader(JsonApi api, string apiUrl)
     }
 
     /// <summary>At most the pages the total needs, and two more for a library that grew while it was read.</summary>
-    private static int PageCeiling(long total) => (int)(Math.Max(total, 0) / PageSize) + 3;
+    private static int PageCeiling(long total, int pageSize) => (int)(Math.Max(total, 0) / pageSize) + 3;
 
     /// <summary>A paging link must point at the API itself (scheme, host, port and path under it); else it is refused, never followed.</summary>
     private string Checked(string link, string asked)

@@ -123,7 +123,7 @@ public sealed class SpotifyFaultTests
         var run = scenario.Run("--target=Fetch");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Matches($@"error: Fetch failed: SpotifyApiException: GET http://127\.0\.0\.1:\d+{System.Text.RegularExpressions.Regex.Escape(path)}[^:]*: the answer is not the JSON expected \({System.Text.RegularExpressions.Regex.Escape(expected)}", run.Err);
+        Assert.Matches($@"error: Fetch failed: SpotifyApiException: GET http://127\.0\.0\.1:\d+{System.Text.RegularExpressions.Regex.Escape(path)}[^:]*: the answer is not what the API documents \({System.Text.RegularExpressions.Regex.Escape(expected)}", run.Err);
         Assert.DoesNotContain("   at ", run.Err, StringComparison.Ordinal);
     }
 }
