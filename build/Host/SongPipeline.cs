@@ -12,6 +12,7 @@ public static class SongPipeline
         TasksAssembly = typeof(SongPipeline).Assembly,
         OwnAssemblies = [typeof(PipelineParams).Assembly],
         DefaultTarget = "Report",
+        HeadlineMetric = "auc",
         Version = typeof(SongPipeline).Assembly.GetName().Version?.ToString(3) ?? "0",
         Commands = new Dictionary<string, CommandTarget>(StringComparer.OrdinalIgnoreCase)
         {

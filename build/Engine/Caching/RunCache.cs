@@ -216,7 +216,10 @@ internal sealed class RunCache(string root, Action<string> warn)
         return (count, bytes);
     }
 
-    /// <summary>Deletes the temporary files of writes that never finished (a kill, a full disk); the count removed.</summary>
+    /// <summary>
+    /// Deletes the temporary files of writes that never finished (a kill, a full disk); the count removed. The cache may be
+    /// shared (a sweep's points), so a file whose writer (the PID in its name) is this process or still alive is left.
+    /// </summary>
     public int SweepTemporaries()
     {
         if (!Directory.Exists(root))
@@ -224,12 +227,37 @@ internal sealed class RunCache(string root, Action<string> warn)
             return 0;
         }
         var removed = 0;
-        foreach (var temp in Directory.EnumerateFiles(root, "*.tmp", SearchOption.AllDirectories))
+        foreach (var temp in Directory.EnumerateFiles(root, "*.tmp", SearchOption.AllDirectories).Where(t => !WriterAlive(t)))
         {
             File.Delete(temp);
             removed++;
         }
         return removed;
+    }
+
+    /// <summary>NAME.PID[.GUID].tmp: whether that PID is this process or a running one.</summary>
+    private static bool WriterAlive(string temp)
+    {
+        var parts = Path.GetFileName(temp).Split('.');
+        var pid = parts.Reverse().Skip(1).Take(2).Select(p => int.TryParse(p, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0)
+            .FirstOrDefault(n => n > 0);
+        if (pid == 0)
+        {
+            return false;
+        }
+        if (pid == Environment.ProcessId)
+        {
+            return true;
+        }
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private void StoreObject(string source, string hash)
@@ -240,7 +268,7 @@ internal sealed class RunCache(string root, Action<string> warn)
             return;
         }
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temp = $"{target}.{Environment.ProcessId}.tmp";
+        var temp = $"{target}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try
         {
             File.Copy(source, temp, overwrite: true);

@@ -16,6 +16,9 @@ public sealed record PipelineDefinition
     public IReadOnlyDictionary<string, CommandTarget> Commands { get; init; } =
         new Dictionary<string, CommandTarget>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The metric a sweep ranks its points by unless --sort says another (a metrics file's top-level number).</summary>
+    public string? HeadlineMetric { get; init; }
+
     /// <summary>The version --version prints.</summary>
     public string Version { get; init; } = "0";
 }

@@ -26,6 +26,9 @@ internal sealed record Experiment
 
     public SortedDictionary<string, StageRecord> Stages { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The sweeps (their ids) that ran this experiment as one of their points.</summary>
+    public List<string> Sweeps { get; set; } = [];
+
     /// <summary>The 12-hex id of a set of stage records: the same stages with the same fingerprints give the same id.</summary>
     public static string IdOf(IReadOnlyDictionary<string, StageRecord> stages) =>
         ContentHasher.HashText(string.Concat(stages.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value.Fingerprint(s.Key)}\n")))[..12];

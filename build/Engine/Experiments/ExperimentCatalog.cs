@@ -31,6 +31,7 @@ internal static class ExperimentCatalog
                 Params = experiment.Params,
                 Metrics = experiment.Metrics,
                 ParamsYaml = () => experiment.ParamsYaml,
+                Sweeps = experiment.Sweeps,
                 Current = experiment.Id == currentId,
             };
         }

@@ -15,6 +15,9 @@ internal sealed record ExperimentRow
     /// <summary>The params document to restore: the recorded one, or params.yaml at the commit.</summary>
     public required Func<string?> ParamsYaml { get; init; }
 
+    /// <summary>The sweeps that ran it as a point.</summary>
+    public IReadOnlyList<string> Sweeps { get; init; } = [];
+
     /// <summary>The workspace is in this state now.</summary>
     public bool Current { get; init; }
 }

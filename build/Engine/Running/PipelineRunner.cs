@@ -79,7 +79,7 @@ internal sealed class PipelineRunner
         Housekeeping.Sweep(workspace, cache, reporter);
         var executor = NewExecutor();
         IRestoreSource[] sources = Pull is { } pull ? [new LocalCacheSource(cache), new RemoteCacheSource(pull)] : [new LocalCacheSource(cache)];
-        var steps = new StepRunner(state, planner, lockFile, executor, new Restorer(executor, sources), reporter);
+        var steps = new StepRunner(state, planner, lockFile, executor, new Restorer(executor, sources), reporter, workspace.CacheDir);
         try
         {
             var results = new Scheduler(graph, Jobs).Run(plan, steps.Execute);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Pipeline.Engine.Caching;
 using Pipeline.Engine.Errors;
 using Pipeline.Engine.Locking;
 using Pipeline.Engine.Planning;
@@ -11,7 +12,8 @@ namespace Pipeline.Engine.Running;
 /// warning). A stage that waits on an upstream one is decided on the outputs that upstream just wrote: skipped when
 /// they came out as before, restored when that fingerprint ran before, else run.
 /// </summary>
-internal sealed class StepRunner(StageStateReader state, Planner planner, LockFile lockFile, StageExecutor executor, Restorer restorer, IRunReporter reporter)
+internal sealed class StepRunner(StageStateReader state, Planner planner, LockFile lockFile, StageExecutor executor, Restorer restorer, IRunReporter reporter,
+    string cacheDir)
 {
     // Stages side by side (--jobs): state reads, the hash memo and decisions take turns.
     private readonly Lock gate = new();
@@ -69,9 +71,32 @@ internal sealed class StepRunner(StageStateReader state, Planner planner, LockFi
                 reporter.Deciding(stage, new Decision.Restore(current.Fingerprint(stage.Key), run.Because));
                 return brought;
             default:
-                reporter.Deciding(stage, decision is Decision.Run ? decision : new Decision.Run(decision.Why));
-                executor.Run(stage, current);
-                return StageOutcome.Ran;
+                return RunOnce(step, current, decision is Decision.Run ? decision : new Decision.Run(decision.Why));
         }
+    }
+
+    /// <summary>
+    /// Runs the stage, holding its fingerprint's flight lock when its entry may be restored: a run sharing this cache that
+    /// ran the same fingerprint meanwhile leaves an entry, restored instead of running again.
+    /// </summary>
+    private StageOutcome RunOnce(PlannedStage step, StageRecord current, Decision decision)
+    {
+        var stage = step.Step;
+        if (step.Forced || !CacheRule.MayRestore(false, stage.AlwaysChanged, 0))
+        {
+            reporter.Deciding(stage, decision);
+            executor.Run(stage, current);
+            return StageOutcome.Ran;
+        }
+        var fingerprint = current.Fingerprint(stage.Key);
+        using var flight = FlightLock.Acquire(cacheDir, fingerprint, () => reporter.Notice($"{stage.Name}: waiting for another run of the same inputs"));
+        if (restorer.TryRestore(stage, current, fingerprint, localOnly: true) is { } restored)
+        {
+            reporter.Deciding(stage, new Decision.Restore(fingerprint, decision.Why));
+            return restored;
+        }
+        reporter.Deciding(stage, decision);
+        executor.Run(stage, current);
+        return StageOutcome.Ran;
     }
 }

@@ -28,7 +28,7 @@ public sealed class DiskFullTests : IDisposable
         var run = workspace.Run("--target=Fetch");
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Matches(@"Fetch failed: IOException: cannot store .*tracks\.parquet in the run-cache at .*\.pipeline/cache/objects/[0-9a-f]{2}/[0-9a-f]{30}\.\d+\.tmp: No space left on device", run.Err);
+        Assert.Matches(@"Fetch failed: IOException: cannot store .*tracks\.parquet in the run-cache at .*\.pipeline/cache/objects/[0-9a-f]{2}/[0-9a-f]{30}\.\d+\.[0-9a-f]{32}\.tmp: No space left on device", run.Err);
         Assert.Empty(Directory.GetFiles(workspace.PathOf(".pipeline/cache"), "*.tmp", SearchOption.AllDirectories));
         Assert.False(workspace.Exists("data/raw/tracks.parquet"));
         Assert.False(workspace.Exists("pipeline.lock"));

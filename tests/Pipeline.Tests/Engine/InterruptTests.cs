@@ -57,7 +57,7 @@ public sealed class InterruptTests : IDisposable
         Assert.Equal(0, workspace.Run().ExitCode);
         var objects = Path.Combine(workspace.Root, ".pipeline/cache/objects/ab");
         Directory.CreateDirectory(objects);
-        File.WriteAllBytes(Path.Combine(objects, "abcdef0123456789abcdef0123456789.4242.tmp"), new byte[4096]);
+        File.WriteAllBytes(Path.Combine(objects, "abcdef0123456789abcdef0123456789.99999999.tmp"), new byte[4096]);
         File.WriteAllText(Path.Combine(workspace.Root, ".pipeline/hashes.tsv.4242.tmp"), "half");
 
         var run = workspace.Run("--set", "make.text=again");

@@ -38,6 +38,14 @@ internal static class SharedOptions
     public static readonly TargetOption Keep = TargetOption.Number("keep", "N", 0, int.MaxValue, "Keep only the newest N experiments of this workspace");
     public static readonly TargetOption Exp = TargetOption.Text("exp", "ID", "The experiment to restore: an id, or its first characters, from --target=Experiments");
 
+    public static readonly TargetOption SweepFile = TargetOption.Text("sweep", "FILE",
+        "Sweep the points of a YAML file: grid: {KEY: [V1, V2]} (crossed with the --set axes) or points: [{KEY: V, ...}, ...]");
+    public static readonly TargetOption SweepId = TargetOption.Text("sweep", "ID", "Only the points of this sweep (its id, or its first characters)");
+    public static readonly TargetOption PointJobs = TargetOption.Number("jobs", "N", 1, 64, "Run up to N points at the same time", 1) with { Alias = 'j' };
+    public static readonly TargetOption SweepSet = TargetOption.Text("set", "KEY=V1,V2",
+        "An axis of the sweep: a param and its values (comma-separated; [16, 8] is one value; range(start,stop[,step]))") with
+    { Repeats = true };
+
     /// <summary>Taken by every target.</summary>
     public static IReadOnlyList<TargetOption> Global { get; } = [Verbosity];
 

@@ -16,7 +16,7 @@ internal sealed class TargetContext(SessionSettings session, IPipelineModel pipe
 
     public OptionValues Options => options;
 
-    public Workspace Workspace { get; } = new(session.Workspace);
+    public Workspace Workspace { get; } = new(session.Workspace) { SharedCache = SharedCacheOf(session) };
 
     public IAnsiConsole Console => session.Console;
 
@@ -37,6 +37,10 @@ internal sealed class TargetContext(SessionSettings session, IPipelineModel pipe
 
     public PipelineRunner Runner(BoundPipeline bound, IRunReporter reporter, Comparison? comparison = null) =>
         new(Workspace, bound.Graph, bound.ParamsOf, Codes, reporter, session.Environment.Variable, comparison);
+
+    /// <summary>PIPELINE_CACHE_DIR: the run-cache a sweep's points share (an absolute folder).</summary>
+    private static string? SharedCacheOf(SessionSettings session) =>
+        session.Environment.Variable(Workspace.SharedCacheVariable) is { Length: > 0 } dir && Path.IsPathFullyQualified(dir) ? dir : null;
 
     public void Error(string message) => session.Errors.WriteLine($"error: {TerminalText.Safe(message, keepNewlines: true)}");
 }

@@ -18,7 +18,7 @@ internal sealed class TargetRegistry
             [
                 .. pipeline.Stages.Select(s => new StageTarget(s.Name, s.Description)),
                 new StatusTarget(), new DagTarget(), new MetricsTarget(), new MetricsDiffTarget(), new ParamsDiffTarget(), new ExperimentsTarget(),
-                new ApplyTarget(), new GcTarget(), new PushTarget(), new PullTarget(),
+                new ApplyTarget(), new SweepTarget(), new GcTarget(), new PushTarget(), new PullTarget(),
                 .. definition.Commands.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new HostCommandTarget(c.Key, c.Value)),
             ];
             CheckOptions(targets);

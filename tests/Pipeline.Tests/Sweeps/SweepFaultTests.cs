@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Pipeline.Engine.Files;
+using Pipeline.Engine.Running;
+using Pipeline.Tests.Harness;
+
+namespace Pipeline.Tests.Sweeps;
+
+/// <summary>
+/// A sweep's faults: kill -9 of one point or of the sweep itself loses no finished point, leaves no half-written cache
+/// entry and leaves the user's workspace as it was; the same sweep started twice waits, saying so.
+/// </summary>
+public sealed partial class SweepFaultTests : IDisposable
+{
+    private static readonly string[] Grid = ["--set", "train.mlp.epochs=3,4,5"];
+    private readonly SongWorkspace workspace = SweepWorkspace.Create();
+
+    public void Dispose() => workspace.Dispose();
+
+    [Fact]
+    public async Task A_point_killed_with_sigkill_fails_alone_and_the_rerun_finishes_it()
+    {
+        var id = SweepWorkspace.IdOf(workspace.Sweep([.. Grid, "--dryrun"]));
+        var sweep = Task.Run(() => workspace.Sweep(Grid));
+        var holder = Path.Combine(workspace.Folder(id), "points/1/.pipeline/run.pid");
+        Poll.Until(() => File.Exists(holder) && File.ReadAllText(holder).Length > 0 || sweep.IsCompleted, "point 1 starting");
+        Kill(PidIn(File.ReadAllText(holder)));
+
+        var run = await sweep;
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains($"point 1 FAILED after", run.Out, StringComparison.Ordinal);
+        Assert.Contains("exit code 137", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"sweep {id}: 2 done, 1 failed, 0 running, 0 queued of 3", run.Out, StringComparison.Ordinal);
+        Assert.False(workspace.Exists("pipeline.lock"));
+
+        var again = workspace.Sweep(Grid);
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains("2 point(s) done by an earlier run", again.Out, StringComparison.Ordinal);
+        Assert.Contains("point 1 started", again.Out, StringComparison.Ordinal);
+        Assert.Equal(3, workspace.Report(id).GetProperty("points").GetArrayLength());
+        workspace.AssertCacheConsistent();
+    }
+
+    [Fact]
+    public void The_sweep_killed_with_sigkill_loses_no_finished_point_and_the_same_command_goes_on()
+    {
+        Assert.Equal(0, workspace.Run().ExitCode);
+        var before = workspace.UserFiles();
+        var id = SweepWorkspace.IdOf(workspace.Sweep([.. Grid, "--dryrun"]));
+        using var sweep = StartHost(["--target=Sweep", .. Grid]);
+        Poll.Until(() => File.Exists(Path.Combine(workspace.Folder(id), "results/0.json")) || sweep.HasExited, "point 0 finishing");
+        Assert.False(sweep.HasExited, "the sweep ended before it could be killed");
+        sweep.Kill(); // SIGKILL of the sweep alone: the point it was running goes on as an orphan
+
+        var again = workspace.Sweep(Grid);
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Matches(@"[12] point\(s\) done by an earlier run", again.Out);
+        Assert.Equal(3, workspace.Report(id).GetProperty("points").GetArrayLength());
+        Assert.Equal(before, workspace.UserFiles());
+        workspace.AssertCacheConsistent();
+    }
+
+    [Fact]
+    public async Task The_same_sweep_started_while_it_runs_waits_with_a_line_saying_so_and_another_sweep_runs_meanwhile()
+    {
+        var id = SweepWorkspace.IdOf(workspace.Sweep([.. Grid, "--dryrun"]));
+        var output = new LineWriter();
+        Task<CliResult> waiting;
+        using (WorkspaceLock.Acquire(new Workspace(workspace.Folder(id)), wait: false, _ => { }))
+        {
+            waiting = Task.Run(() => workspace.RunWith(TextReader.Null, output, ["--target=Sweep", .. Grid]));
+            Assert.Equal($"Sweep {id} is running in another process; waiting for it to end...", output.WaitFor(l => l.Contains("waiting", StringComparison.Ordinal)));
+            var refused = workspace.Sweep([.. Grid, "--no-wait"]);
+            Assert.True(refused.ExitCode == 1, refused.ToString());
+            Assert.StartsWith($"error: sweep {id} is running in another process (PID {Environment.ProcessId} on ", refused.Err, StringComparison.Ordinal);
+            var other = workspace.Sweep("--set", "train.mlp.epochs=6,7", "--jobs=2");
+            Assert.True(other.ExitCode == 0, other.ToString());
+            Assert.False(waiting.IsCompleted);
+        }
+
+        var run = await waiting;
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(3, workspace.Report(id).GetProperty("points").GetArrayLength());
+        workspace.AssertCacheConsistent();
+    }
+
+    private Process StartHost(string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workspace.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pipeline.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        var process = Process.Start(start)!;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static int PidIn(string holder) => int.Parse(Pid().Match(holder).Groups[1].Value, CultureInfo.InvariantCulture);
+
+    private static void Kill(int pid)
+    {
+        using var kill = Process.Start("kill", ["-KILL", pid.ToString(CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    [GeneratedRegex(@"PID (\d+)")]
+    private static partial Regex Pid();
+}
