@@ -14,6 +14,18 @@ if ! dotnet tool restore >/dev/null; then
   echo "0 passed, 1 failed, 0 skipped"
   exit 2
 fi
+# The Slurm sweep tests need a cluster: with none configured (SLURM_CONF), root on a machine with Slurm installed starts
+# the one-node one of tools/slurm/start.sh on 127.0.0.1, and stops it when the tests end.
+slurm_dir=""
+if [[ -z "${SLURM_CONF:-}" && $(id -u) -eq 0 ]] && command -v slurmctld >/dev/null; then
+  if line="$(tools/slurm/start.sh)"; then
+    export SLURM_CONF="${line#export SLURM_CONF=}"
+    slurm_dir="$(dirname "$SLURM_CONF")"
+    echo "A one-node Slurm cluster is running for the sweep tests (SLURM_CONF=$SLURM_CONF)"
+  else
+    echo "warning: the one-node Slurm cluster did not start; the Slurm sweep tests will fail" >&2
+  fi
+fi
 log="$(mktemp)"
 SECONDS=0
 count() { grep -cE "^\s+$1 " "$log"; }
@@ -23,7 +35,7 @@ count() { grep -cE "^\s+$1 " "$log"; }
       "$(count Passed)" "$(count Failed)" "$(count Skipped)" "$SECONDS"
   done ) &
 ticker=$!
-trap 'kill "$ticker" 2>/dev/null' EXIT
+trap 'kill "$ticker" 2>/dev/null; [[ -n "$slurm_dir" ]] && tools/slurm/stop.sh "$slurm_dir"' EXIT
 # Each test's own line goes to the log (for the counts above); the terminal gets failures, skips and the summaries.
 dotnet test Pipeline.slnx -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" | grep -vE '^\s+Passed [A-Za-z]'
 status=${PIPESTATUS[0]}

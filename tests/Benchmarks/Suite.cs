@@ -48,6 +48,10 @@ internal static class Suite
         {
             RemoteBenchmark.Run(Repo, Host, Print);
         }
+        if (only is "all" or "sweep")
+        {
+            SweepBenchmark.Run(Host, Print);
+        }
         if (only is "all" or "tsne")
         {
             TsneBenchmark.Run(args.Length > 1 ? args.Skip(1).Select(int.Parse) : [1_000, 5_000, 20_000], Print);

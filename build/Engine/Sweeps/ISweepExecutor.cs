@@ -12,6 +12,9 @@ internal interface ISweepExecutor
 
     /// <summary>Runs every job, telling <paramref name="events"/> (from any thread) as each is prepared, starts and ends.</summary>
     void Run(IReadOnlyList<PointJob> jobs, PointEvents events);
+
+    /// <summary>Ctrl-C of the sweep: what becomes of the points running, said in the line the sweep ends with.</summary>
+    string Stop();
 }
 
 /// <summary>

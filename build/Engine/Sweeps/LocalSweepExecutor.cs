@@ -4,7 +4,7 @@ namespace Pipeline.Engine.Sweeps;
 
 /// <summary>
 /// Runs the points on this machine, up to <paramref name="jobs"/> at once, each as its own host process (so a point can
-/// be stopped alone, and its whole output is its log). <see cref="StopAll"/> ends the ones running (a Ctrl-C of the sweep).
+/// be stopped alone, and its whole output is its log). <see cref="Stop"/> ends the ones running (a Ctrl-C of the sweep).
 /// </summary>
 internal sealed class LocalSweepExecutor(int jobs, HostCommand host) : ISweepExecutor
 {
@@ -25,7 +25,7 @@ internal sealed class LocalSweepExecutor(int jobs, HostCommand host) : ISweepExe
         });
     }
 
-    public void StopAll()
+    public string Stop()
     {
         lock (gate)
         {
@@ -42,6 +42,7 @@ internal sealed class LocalSweepExecutor(int jobs, HostCommand host) : ISweepExe
                 }
             }
         }
+        return "the points running were stopped and left nothing behind";
     }
 
     private PointRun RunOne(PointJob job)
@@ -51,6 +52,9 @@ internal sealed class LocalSweepExecutor(int jobs, HostCommand host) : ISweepExe
         using var log = new StreamWriter(job.Log, append: false) { AutoFlush = true };
         log.WriteLine($"$ {host.ShellWords} {string.Join(' ', job.Arguments.Select(HostCommand.Quote))}   (in {job.Folder})");
         using var process = new Process { StartInfo = host.Start(job.Folder, job.Arguments) };
+        // N points side by side share the cores: each point's stages size their thread pools to its share, not to the
+        // whole machine (threads of N points fighting over the same cores cost more than they give).
+        process.StartInfo.Environment["DOTNET_PROCESSOR_COUNT"] = Math.Max(1, Environment.ProcessorCount / Math.Max(1, jobs)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var writing = new Lock();
         void Line(string? line)
         {

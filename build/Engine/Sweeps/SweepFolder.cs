@@ -26,6 +26,26 @@ internal sealed class SweepFolder(Workspace user, string id)
 
     private string ResultOf(int index) => Path.Combine(Root, "results", $"{index.ToString(CultureInfo.InvariantCulture)}.json");
 
+    private string PointsFile => Path.Combine(Root, "points.json");
+
+    /// <summary>The sweep's points, kept so --collect (and later views) know them without the command line.</summary>
+    public void SavePoints(IEnumerable<SweepPoint> points)
+    {
+        Directory.CreateDirectory(Root);
+        AtomicFile.WriteAllText(PointsFile, JsonSerializer.Serialize(points.Select(p => p.Sets.Select(s => new[] { s.Key, s.Value }).ToList()).ToList(), Json));
+    }
+
+    /// <summary>The points an earlier run of this sweep kept; null when the sweep is not known here.</summary>
+    public IReadOnlyList<SweepPoint>? LoadPoints()
+    {
+        if (!File.Exists(PointsFile))
+        {
+            return null;
+        }
+        var sets = JsonSerializer.Deserialize<List<List<string[]>>>(File.ReadAllText(PointsFile)) ?? [];
+        return [.. sets.Select((point, i) => new SweepPoint(i, [.. point.Select(kv => new KeyValuePair<string, string>(kv[0], kv[1]))]))];
+    }
+
     public void Write(PointResult result)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(ResultOf(result.Point.Index))!);

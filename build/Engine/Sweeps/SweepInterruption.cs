@@ -10,14 +10,14 @@ internal static class SweepInterruption
 {
     private static readonly List<PosixSignalRegistration> Registrations = [];
 
-    public static void Watch(TextWriter errors, LocalSweepExecutor executor, SweepFolder folder)
+    public static void Watch(TextWriter errors, ISweepExecutor executor, SweepFolder folder)
     {
         void Stop(PosixSignalContext context)
         {
             context.Cancel = true;
-            executor.StopAll();
+            var running = executor.Stop();
             errors.WriteLine();
-            errors.WriteLine($"interrupted: the points that finished are kept in {folder.Root}/results; the running ones were stopped and left nothing behind. Run the same command again to go on.");
+            errors.WriteLine($"interrupted: the points that finished are kept in {folder.Root}/results; {running}. Run the same command again to go on.");
             errors.Flush();
             Environment.Exit(128 + (context.Signal == PosixSignal.SIGTERM ? 15 : 2));
         }

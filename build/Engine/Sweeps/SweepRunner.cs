@@ -9,7 +9,7 @@ namespace Pipeline.Engine.Sweeps;
 /// their own workspace and run by the executor, each taken in (<see cref="PointCollector"/>) the moment it ends, so a
 /// killed sweep loses no finished point.
 /// </summary>
-internal sealed class SweepRunner(Workspace user, SweepFolder folder, string target, PointCollector collector, SweepProgress progress, Action<string> notice)
+internal sealed class SweepRunner(Workspace user, SweepFolder folder, string target, PointCollector collector, ISweepView progress, Action<string> notice)
 {
     public IReadOnlyList<PointResult> Run(IReadOnlyList<(SweepPoint Point, StageGraph Graph)> points, ISweepExecutor executor)
     {
@@ -25,7 +25,7 @@ internal sealed class SweepRunner(Workspace user, SweepFolder folder, string tar
         var graphs = points.ToDictionary(p => p.Point.Index, p => p.Graph);
         var jobs = points.Where(p => !results.ContainsKey(p.Point.Index))
             .Select(p => new PointJob(p.Point, folder.PointDir(p.Point.Index), folder.LogOf(p.Point.Index), Arguments(p.Point))).ToList();
-        executor.Run(jobs, new PointEvents(
+        progress.Around(() => executor.Run(jobs, new PointEvents(
             Prepare: job => PointWorkspace.Create(user, graphs[job.Point.Index], job.Folder, notice),
             Started: job => progress.Started(job.Point),
             Finished: run =>
@@ -33,7 +33,7 @@ internal sealed class SweepRunner(Workspace user, SweepFolder folder, string tar
                 var result = Collect(run);
                 results[run.Job.Point.Index] = result;
                 progress.Finished(result);
-            }));
+            })));
         return [.. points.Select(p => results.TryGetValue(p.Point.Index, out var r) ? r
             : new PointResult(p.Point, PointStatus.Failed, TimeSpan.Zero, folder.ShownLog(p.Point.Index)) { Error = "the executor ended without running it" })];
     }

@@ -45,6 +45,36 @@ public sealed partial class SweepFaultTests : IDisposable
     }
 
     [Fact]
+    public void Ctrl_c_of_the_sweep_stops_its_points_keeps_the_finished_ones_and_exits_130()
+    {
+        var before = workspace.UserFiles();
+        var id = SweepWorkspace.IdOf(workspace.Sweep([.. Grid, "--dryrun"]));
+        using var sweep = StartHost(["--target=Sweep", .. Grid], defaultSigint: true);
+        var holder = Path.Combine(workspace.Folder(id), "points/1/.pipeline/run.pid");
+        Poll.Until(() => File.Exists(holder) && File.ReadAllText(holder).Length > 0 || sweep.HasExited, "point 1 starting");
+        var point = PidIn(File.ReadAllText(holder));
+        using (var interrupt = Process.Start("kill", ["-INT", sweep.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            interrupt.WaitForExit();
+        }
+        Assert.True(sweep.WaitForExit(TimeSpan.FromMinutes(2)), "the sweep did not stop on SIGINT (a 2-minute hang guard)");
+        sweep.WaitForExit(); // and its output read to the end
+
+        Assert.Equal(130, sweep.ExitCode);
+        Assert.Contains($"interrupted: the points that finished are kept in {workspace.Folder(id)}/results; the points running were stopped and left nothing behind.",
+            errors.ToString(), StringComparison.Ordinal);
+        Poll.Until(() => !Alive(point), "the running point ending");
+        Assert.True(File.Exists(Path.Combine(workspace.Folder(id), "results/0.json")));
+        Assert.Equal(before, workspace.UserFiles());
+
+        var again = workspace.Sweep(Grid);
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Matches(@"[12] point\(s\) done by an earlier run", again.Out);
+        workspace.AssertCacheConsistent();
+    }
+
+    [Fact]
     public void The_sweep_killed_with_sigkill_loses_no_finished_point_and_the_same_command_goes_on()
     {
         Assert.Equal(0, workspace.Run().ExitCode);
@@ -89,18 +119,45 @@ public sealed partial class SweepFaultTests : IDisposable
         workspace.AssertCacheConsistent();
     }
 
-    private Process StartHost(string[] args)
+    private readonly StringWriter errors = new();
+
+    /// <summary>
+    /// The host as a child; with <paramref name="defaultSigint"/> as a terminal starts it (a shell running tests in the
+    /// background leaves SIGINT ignored, which a child inherits: python resets it before it execs the host).
+    /// </summary>
+    private Process StartHost(string[] args, bool defaultSigint = false)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workspace.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pipeline.dll"));
-        foreach (var arg in args)
+        var start = new ProcessStartInfo(defaultSigint ? "python3" : "dotnet") { WorkingDirectory = workspace.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        string[] prefix = defaultSigint ? ["-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])", "dotnet"] : [];
+        foreach (var arg in (string[])[.. prefix, Path.Combine(AppContext.BaseDirectory, "pipeline.dll"), .. args])
         {
             start.ArgumentList.Add(arg);
         }
         var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (errors)
+            {
+                errors.WriteLine(e.Data);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    private static bool Alive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static int PidIn(string holder) => int.Parse(Pid().Match(holder).Groups[1].Value, CultureInfo.InvariantCulture);

@@ -46,6 +46,11 @@ internal static class SharedOptions
         "An axis of the sweep: a param and its values (comma-separated; [16, 8] is one value; range(start,stop[,step]))") with
     { Repeats = true };
 
+    public static readonly TargetOption On = TargetOption.Choice("on", "WHERE", ["here", "slurm"],
+        "here (this machine, --jobs at once) | slurm (one job array; PIPELINE_SLURM_PARTITION, _TIME, _CPUS_PER_TASK, _ARGS)", "here");
+    public static readonly TargetOption Detach = TargetOption.Flag("detach", "With --on=slurm: submit, print the job id, and return; --collect=ID gathers it");
+    public static readonly TargetOption Collect = TargetOption.Text("collect", "ID", "Gather a sweep submitted to Slurm earlier (its id): follow its job array to the end");
+
     /// <summary>Taken by every target.</summary>
     public static IReadOnlyList<TargetOption> Global { get; } = [Verbosity];
 

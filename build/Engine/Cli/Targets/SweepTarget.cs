@@ -21,47 +21,80 @@ internal sealed class SweepTarget : Target
     public override string Description => "Run many experiments: every point of --set KEY=V1,V2 axes (or --sweep=FILE), --jobs=N at once, ranked";
     public override TargetEffect Effect => TargetEffect.Workspace;
     public override IReadOnlyList<TargetOption> Options { get; } =
-        [SharedOptions.SweepSet, SharedOptions.SweepFile, SharedOptions.PointJobs, SharedOptions.Sort, SharedOptions.DryRun, SharedOptions.NoWait];
-    public override string DryRunHelp => "lists the points (checked) and which an earlier run of the sweep finished; runs and writes nothing";
+    [
+        SharedOptions.SweepSet, SharedOptions.SweepFile, SharedOptions.PointJobs, SharedOptions.On, SharedOptions.Detach, SharedOptions.Collect,
+        SharedOptions.Sort, SharedOptions.DryRun, SharedOptions.NoWait,
+    ];
+    public override string DryRunHelp => "lists the points (checked) and which an earlier run of the sweep finished; runs, submits and writes nothing";
 
     public override int Run(TargetContext context)
     {
         var options = context.Options;
-        var sets = options.All(SharedOptions.SweepSet.Name);
-        var file = options.Text(SharedOptions.SweepFile.Name);
-        if (sets.Count == 0 && file is null)
-        {
-            throw new PipelineException("Sweep needs its points: --set KEY=V1,V2 (one axis each, crossed) or --sweep=FILE", ExitCodes.BadUsage);
-        }
         var user = context.Workspace;
-        var points = Checked(context, SweepGrid.From(sets, file, user.Root), file);
-        var id = IdOf(context, points.Select(p => p.Point));
-        var folder = new SweepFolder(user, id);
+        var collect = options.Text(SharedOptions.Collect.Name);
+        var (folder, grid) = collect is null ? New(context) : Earlier(context, collect);
+        var points = Checked(context, grid, options.Text(SharedOptions.SweepFile.Name));
         var jobs = options.Number(SharedOptions.PointJobs.Name) ?? 1;
         var host = HostCommand.For(context.Session.Environment, Path.GetFullPath(user.CacheDir));
-        var executor = new LocalSweepExecutor(jobs, host);
+        var detach = options.Flag(SharedOptions.Detach.Name);
+        var metric = options.Text(SharedOptions.Sort.Name) ?? context.Session.Definition.HeadlineMetric;
+        ISweepView view = context.Console.Profile.Capabilities.Interactive && context.Verbosity != Verbosity.Verbose
+            ? new SweepLiveView(context.Console, folder.Id, points.Count, metric)
+            : new SweepProgress(folder.Id, points.Count, metric, context.Out.WriteLine);
+        var executor = SweepExecutors.Create(options.Text(SharedOptions.On.Name) ?? "here", folder, host, context.Session.Environment, jobs,
+            options.Given(SharedOptions.PointJobs.Name), detach, collect is not null, view.Say);
         if (context.DryRun)
         {
-            return DryRun(context, folder, points.Select(p => p.Point).ToList(), executor);
+            return DryRun(context, folder, [.. points.Select(p => p.Point)], executor);
         }
         var reporter = context.Reporter();
         using var hold = Hold(context, folder, reporter);
+        folder.SavePoints(points.Select(p => p.Point));
         foreach (var stage in points.SelectMany(p => p.Graph.Ordered).DistinctBy(s => s.CodeType))
         {
             _ = context.Codes.Of(stage.CodeType); // worked out once here, copied into every point's workspace
         }
         context.Codes.Save();
         var metricFiles = points[0].Graph.Ordered.SelectMany(s => s.Metrics).Distinct().ToList();
-        var metric = options.Text(SharedOptions.Sort.Name) ?? context.Session.Definition.HeadlineMetric;
-        context.Out.WriteLine($"Sweep {id}: {points.Count} point(s) of the {context.Session.Definition.DefaultTarget} pipeline, {executor.Describe}; logs in {Path.GetRelativePath(user.Root, Path.Combine(folder.Root, "logs"))}");
-        var progress = new SweepProgress(id, points.Count, metric, context.Out.WriteLine);
+        context.Out.WriteLine($"Sweep {folder.Id}: {points.Count} point(s) of the {context.Session.Definition.DefaultTarget} pipeline, {executor.Describe}; " +
+            $"logs in {Path.GetRelativePath(user.Root, Path.Combine(folder.Root, "logs"))}");
         var collector = new PointCollector(folder, new ExperimentStore(user.ExperimentsDir, context.Session.Warn), metricFiles, context.Session.Warn);
         if (context.Out == Console.Out)
         {
             SweepInterruption.Watch(context.Session.Errors, executor, folder);
         }
-        var results = new SweepRunner(user, folder, context.Session.Definition.DefaultTarget, collector, progress, reporter.Notice).Run(points, executor);
+        var results = new SweepRunner(user, folder, context.Session.Definition.DefaultTarget, collector, view, view.Say).Run(points, executor);
+        if (detach)
+        {
+            context.Out.WriteLine($"Sweep {folder.Id} goes on in Slurm; --target=Sweep --collect={folder.Id} follows it and gathers its points.");
+            return ExitCodes.Success;
+        }
         return Finish(context, folder, results, metric);
+    }
+
+    /// <summary>A sweep from the command line: its points, and its folder named by them.</summary>
+    private static (SweepFolder, IReadOnlyList<SweepPoint>) New(TargetContext context)
+    {
+        var sets = context.Options.All(SharedOptions.SweepSet.Name);
+        var file = context.Options.Text(SharedOptions.SweepFile.Name);
+        if (sets.Count == 0 && file is null)
+        {
+            throw new PipelineException("Sweep needs its points: --set KEY=V1,V2 (one axis each, crossed) or --sweep=FILE", ExitCodes.BadUsage);
+        }
+        var points = SweepGrid.From(sets, file, context.Workspace.Root);
+        return (new SweepFolder(context.Workspace, IdOf(context, points)), points);
+    }
+
+    /// <summary>--collect=ID: the sweep that ran (or was submitted) before, with the points it kept.</summary>
+    private static (SweepFolder, IReadOnlyList<SweepPoint>) Earlier(TargetContext context, string id)
+    {
+        if (context.Options.All(SharedOptions.SweepSet.Name).Count > 0 || context.Options.Text(SharedOptions.SweepFile.Name) is not null)
+        {
+            throw new PipelineException("--collect takes the sweep's points from its first run: give it without --set or --sweep", ExitCodes.BadUsage);
+        }
+        var folder = new SweepFolder(context.Workspace, id);
+        var points = id.All(char.IsAsciiHexDigitLower) ? folder.LoadPoints() : null;
+        return (folder, points ?? throw new PipelineException($"--collect {TerminalText.Safe(id)}: no such sweep here (.pipeline/sweeps has its folders)", ExitCodes.BadUsage));
     }
 
     /// <summary>One run of a sweep at a time: the same sweep started again waits for it, saying so (or with --no-wait fails).</summary>
@@ -106,7 +139,7 @@ internal sealed class SweepTarget : Target
         return ContentHasher.HashText(text)[..8];
     }
 
-    private static int DryRun(TargetContext context, SweepFolder folder, List<SweepPoint> points, LocalSweepExecutor executor)
+    private static int DryRun(TargetContext context, SweepFolder folder, List<SweepPoint> points, ISweepExecutor executor)
     {
         var earlier = points.Select(p => folder.Read(p)).ToList();
         var done = earlier.Count(e => e is not null);
