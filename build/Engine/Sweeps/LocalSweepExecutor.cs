@@ -19,7 +19,16 @@ internal sealed class LocalSweepExecutor(int jobs, HostCommand host) : ISweepExe
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) };
         Parallel.ForEach(points, options, job =>
         {
-            events.Prepare(job);
+            try
+            {
+                events.Prepare(job);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                events.Started(job);
+                events.Finished(new PointRun(job, 1, TimeSpan.Zero) { Where = $"its workspace could not be made ({e.Message})" });
+                return;
+            }
             events.Started(job);
             events.Finished(RunOne(job));
         });

@@ -27,6 +27,10 @@ internal static class PointWorkspace
         // code versions the sweep worked out are copied too, so no point walks the IL again.
         File.Copy(user.ParamsFile, Path.Combine(folder, Workspace.ParamsFileName));
         var point = new Workspace(folder);
+        if (File.Exists(Path.Combine(user.Root, Remote.RemoteConfig.FileName)))
+        {
+            File.Copy(Path.Combine(user.Root, Remote.RemoteConfig.FileName), Path.Combine(folder, Remote.RemoteConfig.FileName)); // the shared remote, for --pull
+        }
         if (File.Exists(user.CodeMemoFile))
         {
             Directory.CreateDirectory(point.StateDir);

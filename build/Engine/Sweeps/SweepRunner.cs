@@ -11,6 +11,9 @@ namespace Pipeline.Engine.Sweeps;
 /// </summary>
 internal sealed class SweepRunner(Workspace user, SweepFolder folder, string target, PointCollector collector, ISweepView progress, Action<string> notice)
 {
+    /// <summary>With a shared remote: each point takes from it what a colleague, CI or another sweep already ran (--pull).</summary>
+    public bool Pull { get; init; }
+
     public IReadOnlyList<PointResult> Run(IReadOnlyList<(SweepPoint Point, StageGraph Graph)> points, ISweepExecutor executor)
     {
         var results = new ConcurrentDictionary<int, PointResult>();
@@ -39,7 +42,8 @@ internal sealed class SweepRunner(Workspace user, SweepFolder folder, string tar
     }
 
     /// <summary>The host's arguments for a point: the whole pipeline, with the point's values as --set.</summary>
-    private IReadOnlyList<string> Arguments(SweepPoint point) => [$"--target={target}", .. point.Assignments.SelectMany(a => (string[])["--set", a])];
+    private IReadOnlyList<string> Arguments(SweepPoint point) =>
+        [$"--target={target}", .. point.Assignments.SelectMany(a => (string[])["--set", a]), .. Pull ? (string[])["--pull"] : []];
 
     private PointResult Collect(PointRun run)
     {

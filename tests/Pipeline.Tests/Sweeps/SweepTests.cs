@@ -113,6 +113,32 @@ public sealed class SweepTests : IDisposable
     }
 
     [Fact]
+    public void With_a_shared_remote_each_point_takes_what_another_machine_already_ran()
+    {
+        var remote = Directory.CreateTempSubdirectory("sweep-remote").FullName;
+        try
+        {
+            using var colleague = SweepWorkspace.Create();
+            colleague.With(new Dictionary<string, string> { ["PIPELINE_REMOTE_URL"] = remote });
+            Assert.Equal(0, colleague.Run().ExitCode);
+            Assert.Equal(0, colleague.Run("--target=Push").ExitCode);
+            workspace.With(new Dictionary<string, string> { ["PIPELINE_REMOTE_URL"] = remote });
+
+            var run = workspace.Sweep("--set", "train.mlp.epochs=15,16");
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            var id = SweepWorkspace.IdOf(run);
+            Assert.Equal(1, workspace.LogsWhere(id, "Train", "Pulled")); // epochs 15: the colleague's run
+            Assert.Equal(1, workspace.LogsWhere(id, "Train", "Ran"));
+            Assert.Equal(0, workspace.LogsWhere(id, "Fetch", "Ran"));
+        }
+        finally
+        {
+            Directory.Delete(remote, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Dryrun_lists_the_points_and_what_an_earlier_run_finished_and_changes_nothing()
     {
         var first = workspace.Sweep("--set", "train.mlp.epochs=3,4");

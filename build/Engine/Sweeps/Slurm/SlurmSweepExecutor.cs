@@ -36,7 +36,7 @@ internal sealed class SlurmSweepExecutor(SlurmSettings slurm, HostCommand host, 
         var job = FollowJob ?? Submit(jobs, events);
         if (!Detach)
         {
-            Follow(job, jobs, events);
+            Follow(job, Tasks(jobs), events);
         }
     }
 
@@ -83,7 +83,18 @@ internal sealed class SlurmSweepExecutor(SlurmSettings slurm, HostCommand host, 
         return id;
     }
 
-    private void Follow(string id, IReadOnlyList<PointJob> jobs, PointEvents events)
+    /// <summary>
+    /// The array's task numbers for these jobs, from the task list the submission wrote (task i ran the point on its
+    /// line i): a collect that finds some points gathered already follows only the others, by their own task numbers.
+    /// </summary>
+    private Dictionary<int, PointJob> Tasks(IReadOnlyList<PointJob> jobs)
+    {
+        var byPoint = jobs.ToDictionary(j => Name(j), StringComparer.Ordinal);
+        var lines = File.ReadAllLines(Path.Combine(SlurmDir, "tasks"));
+        return lines.Select((point, task) => (point, task)).Where(t => byPoint.ContainsKey(t.point)).ToDictionary(t => t.task, t => byPoint[t.point]);
+    }
+
+    private void Follow(string id, Dictionary<int, PointJob> jobs, PointEvents events)
     {
         var started = new Dictionary<int, System.Diagnostics.Stopwatch>();
         var ended = new HashSet<int>();
@@ -97,24 +108,22 @@ internal sealed class SlurmSweepExecutor(SlurmSettings slurm, HostCommand host, 
             }
             var tasks = known ? ArrayTasks.Parse(output) : Accounting(id);
             known = known || tasks.Count > 0;
-            for (var i = 0; i < jobs.Count; i++)
+            foreach (var (i, job) in jobs.Where(j => !ended.Contains(j.Key)))
             {
-                if (ended.Contains(i))
-                {
-                    continue;
-                }
-                var written = ExitWritten(jobs[i]);
+                var written = ExitWritten(job);
                 var state = tasks.TryGetValue(i, out var t) ? t.State : known ? "PENDING" : null;
                 if ((state == "RUNNING" || state is null || ArrayTasks.Ended.Contains(state)) && started.TryAdd(i, System.Diagnostics.Stopwatch.StartNew()))
                 {
-                    events.Started(jobs[i]);
+                    events.Started(job);
                 }
                 if (state is null || ArrayTasks.Ended.Contains(state))
                 {
                     ended.Add(i);
-                    var exit = written ?? (t.ExitCode != 0 ? t.ExitCode : 1);
+                    // The task's own exit code where it wrote one; else Slurm's (a task that never wrote one did not finish).
+                    var exit = written ?? (state == "COMPLETED" ? t.ExitCode : Math.Max(t.ExitCode, 1));
                     var where = state is null ? $"Slurm job {id}_{i}, no longer known to Slurm" : $"Slurm job {id}_{i}, state {state}";
-                    events.Finished(new PointRun(jobs[i], state == "COMPLETED" ? exit : Math.Max(exit, 1), started[i].Elapsed) { Where = state == "COMPLETED" && exit == 0 ? null : where });
+                    var succeeded = state is null or "COMPLETED" && exit == 0;
+                    events.Finished(new PointRun(job, succeeded ? 0 : Math.Max(exit, 1), started[i].Elapsed) { Where = succeeded ? null : where });
                 }
             }
             if (ended.Count < jobs.Count)
