@@ -15,6 +15,12 @@ public static class PipelineApp
         StartupTrace.Mark("main");
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+        if (workspace is null && output is null && Environment.GetEnvironmentVariable(Sweeps.SweepWorker.Variable) == "1")
+        {
+            // A sweep's worker: point after point, each in its own workspace, all in this process.
+            return Sweeps.SweepWorker.Serve(Console.In, Console.Out,
+                (job, log) => RunCommand<TParams>(job.Arguments, definition, job.Folder, log, log, environment ?? HostEnvironment.Process));
+        }
         var root = Path.GetFullPath(workspace ?? Directory.GetCurrentDirectory());
         return AnswerFromStamp(root, args, output ?? Console.Out) ?? RunCommand<TParams>(args, definition, root, output, error, environment);
     }

@@ -13,7 +13,7 @@ internal static class SweepExecutors
         if (on != "slurm" && !collect)
         {
             return detach ? throw new PipelineException("--detach goes with --on=slurm (a sweep here is followed to its end)", ExitCodes.BadUsage)
-                : new LocalSweepExecutor(jobs, host);
+                : new LocalSweepExecutor(jobs, host, folder.Root);
         }
         var slurm = SlurmSettings.From(environment);
         var executor = new SlurmSweepExecutor(slurm, host, folder, jobsGiven ? jobs : null, say) { Detach = detach };
