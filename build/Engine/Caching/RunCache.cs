@@ -227,37 +227,12 @@ internal sealed class RunCache(string root, Action<string> warn)
             return 0;
         }
         var removed = 0;
-        foreach (var temp in Directory.EnumerateFiles(root, "*.tmp", SearchOption.AllDirectories).Where(t => !WriterAlive(t)))
+        foreach (var temp in Directory.EnumerateFiles(root, "*.tmp", SearchOption.AllDirectories).Where(t => !TempWriter.Alive(t)))
         {
             File.Delete(temp);
             removed++;
         }
         return removed;
-    }
-
-    /// <summary>NAME.PID[.GUID].tmp: whether that PID is this process or a running one.</summary>
-    private static bool WriterAlive(string temp)
-    {
-        var parts = Path.GetFileName(temp).Split('.');
-        var pid = parts.Reverse().Skip(1).Take(2).Select(p => int.TryParse(p, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0)
-            .FirstOrDefault(n => n > 0);
-        if (pid == 0)
-        {
-            return false;
-        }
-        if (pid == Environment.ProcessId)
-        {
-            return true;
-        }
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 
     private void StoreObject(string source, string hash)

@@ -19,7 +19,7 @@ public static class PipelineApp
         {
             // A sweep's worker: point after point, each in its own workspace, all in this process.
             return Sweeps.SweepWorker.Serve(Console.In, Console.Out,
-                (job, log) => RunCommand<TParams>(job.Arguments, definition, job.Folder, log, log, environment ?? HostEnvironment.Process));
+                (args, folder, log) => RunCommand<TParams>(args, definition, folder, log, log, environment ?? HostEnvironment.Process));
         }
         var root = Path.GetFullPath(workspace ?? Directory.GetCurrentDirectory());
         return AnswerFromStamp(root, args, output ?? Console.Out) ?? RunCommand<TParams>(args, definition, root, output, error, environment);

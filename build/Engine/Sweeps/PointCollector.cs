@@ -18,7 +18,7 @@ internal sealed class PointCollector(SweepFolder sweep, ExperimentStore userExpe
         var log = sweep.ShownLog(point.Index);
         if (run.ExitCode != 0)
         {
-            return Failed(run, LastError(run.Job.Log) ?? $"the point's run ended with exit code {run.ExitCode.ToString(CultureInfo.InvariantCulture)}");
+            return Failed(run, ErrorOf(run));
         }
         var workspace = new Workspace(run.Job.Folder);
         var experiment = new ExperimentStore(workspace.ExperimentsDir, warn).All().FirstOrDefault();
@@ -53,15 +53,16 @@ internal sealed class PointCollector(SweepFolder sweep, ExperimentStore userExpe
             Error = run.Where is null ? error : $"{run.Where}: {error}",
         };
 
-    /// <summary>The last "error: ..." line of the log, else its last line.</summary>
-    private static string? LastError(string log)
+    /// <summary>The last "error: ..." line of the log; else the exit code (and the signal behind it) with the log's last line.</summary>
+    private static string ErrorOf(PointRun run)
     {
-        if (!File.Exists(log))
+        var lines = File.Exists(run.Job.Log) ? File.ReadAllLines(run.Job.Log).Where(l => l.Trim().Length > 0).ToList() : [];
+        if (lines.LastOrDefault(l => l.StartsWith("error:", StringComparison.Ordinal)) is { } error)
         {
-            return null;
+            return error["error:".Length..].Trim();
         }
-        var lines = File.ReadAllLines(log).Where(l => l.Trim().Length > 0).ToList();
-        var error = lines.LastOrDefault(l => l.StartsWith("error:", StringComparison.Ordinal));
-        return error is not null ? error["error:".Length..].Trim() : lines.Count > 1 ? lines[^1].Trim() : null;
+        var signal = run.ExitCode switch { 130 => " (SIGINT)", 137 => " (SIGKILL)", 143 => " (SIGTERM)", _ => "" };
+        var last = lines.Count > 1 ? $"; its last line: {lines[^1].Trim()}" : "";
+        return $"the point's run ended with exit code {run.ExitCode.ToString(CultureInfo.InvariantCulture)}{signal}{last}";
     }
 }

@@ -11,8 +11,11 @@ namespace Pipeline.Engine.Sweeps;
 /// </summary>
 internal sealed class SweepRunner(Workspace user, SweepFolder folder, string target, PointCollector collector, ISweepView progress, Action<string> notice)
 {
-    /// <summary>With a shared remote: each point takes from it what a colleague, CI or another sweep already ran (--pull).</summary>
-    public bool Pull { get; init; }
+    /// <summary>
+    /// With a shared remote: each point takes from it what a colleague, CI or another sweep already ran (--pull), and
+    /// publishes what it ran (Push) for them.
+    /// </summary>
+    public bool Remote { get; init; }
 
     public IReadOnlyList<PointResult> Run(IReadOnlyList<(SweepPoint Point, StageGraph Graph)> points, ISweepExecutor executor)
     {
@@ -27,7 +30,7 @@ internal sealed class SweepRunner(Workspace user, SweepFolder folder, string tar
         progress.Earlier(results.Count);
         var graphs = points.ToDictionary(p => p.Point.Index, p => p.Graph);
         var jobs = points.Where(p => !results.ContainsKey(p.Point.Index))
-            .Select(p => new PointJob(p.Point, folder.PointDir(p.Point.Index), folder.LogOf(p.Point.Index), Arguments(p.Point))).ToList();
+            .Select(p => new PointJob(p.Point, folder.PointDir(p.Point.Index), folder.LogOf(p.Point.Index), Arguments(p.Point)) { Then = Remote ? ["--target=Push"] : [] }).ToList();
         progress.Around(() => executor.Run(jobs, new PointEvents(
             Prepare: job => PointWorkspace.Create(user, graphs[job.Point.Index], job.Folder, notice),
             Started: job => progress.Started(job.Point),
@@ -43,7 +46,7 @@ internal sealed class SweepRunner(Workspace user, SweepFolder folder, string tar
 
     /// <summary>The host's arguments for a point: the whole pipeline, with the point's values as --set.</summary>
     private IReadOnlyList<string> Arguments(SweepPoint point) =>
-        [$"--target={target}", .. point.Assignments.SelectMany(a => (string[])["--set", a]), .. Pull ? (string[])["--pull"] : []];
+        [$"--target={target}", .. point.Assignments.SelectMany(a => (string[])["--set", a]), .. Remote ? (string[])["--pull"] : []];
 
     private PointResult Collect(PointRun run)
     {

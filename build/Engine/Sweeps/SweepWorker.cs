@@ -15,9 +15,9 @@ internal static class SweepWorker
     public const string Variable = "PIPELINE_SWEEP_WORKER";
     public const string Answer = "sweep-worker: exit ";
 
-    public sealed record Job(string Folder, string Log, string[] Arguments);
+    public sealed record Job(string Folder, string Log, string[] Arguments, string[] Then);
 
-    public static int Serve(TextReader input, TextWriter output, Func<Job, TextWriter, int> run)
+    public static int Serve(TextReader input, TextWriter output, Func<string[], string, TextWriter, int> run)
     {
         while (input.ReadLine() is { } line)
         {
@@ -29,7 +29,12 @@ internal static class SweepWorker
                 var synchronized = TextWriter.Synchronized(log);
                 try
                 {
-                    code = run(job, synchronized);
+                    code = run(job.Arguments, job.Folder, synchronized);
+                    if (code == 0 && job.Then.Length > 0)
+                    {
+                        synchronized.WriteLine($"$ pipeline {string.Join(' ', job.Then.Select(HostCommand.Quote))}");
+                        code = run(job.Then, job.Folder, synchronized);
+                    }
                 }
                 catch (Exception e)
                 {

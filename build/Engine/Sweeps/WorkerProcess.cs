@@ -37,7 +37,7 @@ internal sealed class WorkerProcess : IDisposable
     {
         try
         {
-            process.StandardInput.WriteLine(JsonSerializer.Serialize(new SweepWorker.Job(job.Folder, job.Log, [.. job.Arguments])));
+            process.StandardInput.WriteLine(JsonSerializer.Serialize(new SweepWorker.Job(job.Folder, job.Log, [.. job.Arguments], [.. job.Then])));
             process.StandardInput.Flush();
             while (process.StandardOutput.ReadLine() is { } line)
             {

@@ -105,6 +105,29 @@ public sealed class SlurmSweepTests : IDisposable
         Assert.Contains("2 point(s) done by an earlier run", again.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void With_a_shared_remote_each_task_publishes_what_it_ran()
+    {
+        var remote = Directory.CreateTempSubdirectory("slurm-remote").FullName;
+        try
+        {
+            workspace.With(new Dictionary<string, string> { ["PIPELINE_REMOTE_URL"] = remote });
+
+            var run = workspace.Sweep("--on=slurm", "--set", "train.mlp.epochs=7");
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            using var colleague = SweepWorkspace.Create();
+            colleague.With(new Dictionary<string, string> { ["PIPELINE_REMOTE_URL"] = remote });
+            var pulled = colleague.Run("--set", "train.mlp.epochs=7", "--pull");
+            Assert.True(pulled.ExitCode == 0, pulled.ToString());
+            Assert.Equal("Pulled", pulled.Outcome("Train"));
+        }
+        finally
+        {
+            Directory.Delete(remote, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("PIPELINE_SLURM_PARTITION", "nope", "error: --on=slurm: sbatch refused the sweep: sbatch: error: invalid partition specified: nope")]
     [InlineData("PATH", "/nonexistent", "error: --on=slurm: sbatch is not on PATH")]

@@ -31,7 +31,7 @@ public sealed partial class SweepFaultTests : IDisposable
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains($"point 1 FAILED after", run.Out, StringComparison.Ordinal);
-        Assert.Contains("exit code 137", run.Out, StringComparison.Ordinal);
+        Assert.Contains("the point's run ended with exit code 137 (SIGKILL)", run.Out, StringComparison.Ordinal);
         Assert.Contains($"sweep {id}: 2 done, 1 failed, 0 running, 0 queued of 3", run.Out, StringComparison.Ordinal);
         Assert.False(workspace.Exists("pipeline.lock"));
 

@@ -113,7 +113,7 @@ public sealed class SweepTests : IDisposable
     }
 
     [Fact]
-    public void With_a_shared_remote_each_point_takes_what_another_machine_already_ran()
+    public void With_a_shared_remote_each_point_takes_what_another_machine_already_ran_and_publishes_its_own()
     {
         var remote = Directory.CreateTempSubdirectory("sweep-remote").FullName;
         try
@@ -131,6 +131,10 @@ public sealed class SweepTests : IDisposable
             Assert.Equal(1, workspace.LogsWhere(id, "Train", "Pulled")); // epochs 15: the colleague's run
             Assert.Equal(1, workspace.LogsWhere(id, "Train", "Ran"));
             Assert.Equal(0, workspace.LogsWhere(id, "Fetch", "Ran"));
+            // ... and publishes what it ran: the colleague now pulls the sweep's epochs=16 instead of training it.
+            var pulled = colleague.Run("--set", "train.mlp.epochs=16", "--pull");
+            Assert.True(pulled.ExitCode == 0, pulled.ToString());
+            Assert.Equal("Pulled", pulled.Outcome("Train"));
         }
         finally
         {

@@ -64,7 +64,7 @@ internal sealed class SweepTarget : Target
             SweepInterruption.Watch(context.Session.Errors, executor, folder);
         }
         var remote = Remote.RemoteConfig.Find(user.Root, context.Session.Environment.Variable) is not null;
-        var results = new SweepRunner(user, folder, context.Session.Definition.DefaultTarget, collector, view, view.Say) { Pull = remote }.Run(points, executor);
+        var results = new SweepRunner(user, folder, context.Session.Definition.DefaultTarget, collector, view, view.Say) { Remote = remote }.Run(points, executor);
         if (detach)
         {
             context.Out.WriteLine($"Sweep {folder.Id} goes on in Slurm; --target=Sweep --collect={folder.Id} follows it and gathers its points.");

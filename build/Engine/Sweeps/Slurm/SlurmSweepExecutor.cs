@@ -60,6 +60,7 @@ internal sealed class SlurmSweepExecutor(SlurmSettings slurm, HostCommand host, 
                 throw new PipelineException($"point {job.Point.Index}: a value with a line break cannot go through Slurm", ExitCodes.BadUsage);
             }
             File.WriteAllText(Path.Combine(SlurmDir, "args", Name(job)), string.Join('\n', job.Arguments) + "\n");
+            File.WriteAllText(Path.Combine(SlurmDir, "args", Name(job) + ".then"), string.Concat(job.Then.Select(a => a + "\n")));
         }
         File.WriteAllText(Path.Combine(SlurmDir, "tasks"), string.Concat(jobs.Select(j => Name(j) + "\n")));
         var script = Path.Combine(SlurmDir, "task.sh");
@@ -171,6 +172,12 @@ internal sealed class SlurmSweepExecutor(SlurmSettings slurm, HostCommand host, 
         text.Append("export DOTNET_PROCESSOR_COUNT=\"${SLURM_CPUS_PER_TASK:-1}\"\n");
         text.Append(CultureInfo.InvariantCulture, $"{host.ShellWords} \"${{args[@]}}\" >> \"$log\" 2>&1\n");
         text.Append("code=$?\n");
+        text.Append("# After a run that succeeded: what follows it (the push to a shared remote), when there is something.\n");
+        text.Append("if [[ $code -eq 0 && -s \"$sweep/slurm/args/$point.then\" ]]; then\n");
+        text.Append("  mapfile -t then < \"$sweep/slurm/args/$point.then\"\n");
+        text.Append(CultureInfo.InvariantCulture, $"  {host.ShellWords} \"${{then[@]}}\" >> \"$log\" 2>&1\n");
+        text.Append("  code=$?\n");
+        text.Append("fi\n");
         text.Append("echo \"$code\" > \"$sweep/slurm/status/$point.tmp\" && mv \"$sweep/slurm/status/$point.tmp\" \"$sweep/slurm/status/$point\"\n");
         text.Append("exit \"$code\"\n");
         return text.ToString();
