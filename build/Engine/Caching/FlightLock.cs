@@ -1,3 +1,5 @@
+using Pipeline.Engine.Files;
+
 namespace Pipeline.Engine.Caching;
 
 /// <summary>
@@ -17,23 +19,13 @@ internal sealed class FlightLock : IDisposable
         var folder = Path.Combine(cacheDir, "flight");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, fingerprint + ".lock");
-        var announced = false;
-        while (true)
+        return new FlightLock(ExclusiveFile.Acquire(path, Poll, first =>
         {
-            try
+            if (first)
             {
-                return new FlightLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                onWaiting();
             }
-            catch (IOException)
-            {
-                if (!announced)
-                {
-                    onWaiting();
-                    announced = true;
-                }
-                Thread.Sleep(Poll);
-            }
-        }
+        }));
     }
 
     public void Dispose() => handle.Dispose();

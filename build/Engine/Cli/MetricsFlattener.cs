@@ -18,6 +18,9 @@ internal sealed record MetricValue(string Text, double? Number);
 /// </summary>
 internal static class MetricsFlattener
 {
+    /// <summary>A top-level number of the file (auc), not a group's, a list's or an interval's (per_user.paulo.f1, auc_ci.low).</summary>
+    public static bool IsHeadline(string key) => !key.Contains('.', StringComparison.Ordinal) && !key.Contains('[', StringComparison.Ordinal);
+
     public static List<(string Key, MetricValue Value)> Flatten(string json, string source)
     {
         var rows = new List<(string, MetricValue)>();

@@ -15,11 +15,10 @@ internal sealed class SweepLiveView(IAnsiConsole console, string sweep, int tota
 {
     private const int Latest = 8;
     private readonly Lock gate = new();
-    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private readonly SweepTally tally = new(total);
     private readonly SortedDictionary<int, (SweepPoint Point, Stopwatch Clock)> running = [];
     private readonly List<PointResult> ended = [];
     private readonly List<string> said = [];
-    private int done, failed, ranHere;
     private LiveDisplayContext? live;
 
     public void Around(Action body) =>
@@ -38,7 +37,7 @@ internal sealed class SweepLiveView(IAnsiConsole console, string sweep, int tota
     {
         lock (gate)
         {
-            done += count;
+            tally.Earlier(count);
         }
         Refresh();
     }
@@ -48,6 +47,7 @@ internal sealed class SweepLiveView(IAnsiConsole console, string sweep, int tota
         lock (gate)
         {
             running[point.Index] = (point, Stopwatch.StartNew());
+            tally.Started();
         }
         Refresh();
     }
@@ -57,8 +57,7 @@ internal sealed class SweepLiveView(IAnsiConsole console, string sweep, int tota
         lock (gate)
         {
             running.Remove(result.Point.Index);
-            ranHere++;
-            _ = result.Status == PointStatus.Failed ? failed++ : done++;
+            tally.Finished(result);
             ended.Insert(0, result);
         }
         Refresh();
@@ -83,17 +82,17 @@ internal sealed class SweepLiveView(IAnsiConsole console, string sweep, int tota
             foreach (var (index, (point, watch)) in running)
             {
                 table.AddRow(Cell(index.ToString(CultureInfo.InvariantCulture)), Cell(point.Label), new Markup("[yellow]running[/]"),
-                    Cell(SweepProgress.Seconds(watch.Elapsed)), Cell(""));
+                    Cell(PhaseLine.Seconds(watch.Elapsed)), Cell(""));
             }
             foreach (var result in ended.Take(Latest))
             {
                 var failedHere = result.Status == PointStatus.Failed;
                 var value = metric is not null && result.Metrics.TryGetValue(metric, out var v) ? v.ToString("0.000", CultureInfo.InvariantCulture) : "";
                 table.AddRow(Cell(result.Point.Index.ToString(CultureInfo.InvariantCulture)), Cell(result.Point.Label),
-                    failedHere ? new Markup("[red]FAILED[/]") : new Markup("[green]done[/]"), Cell(SweepProgress.Seconds(result.Elapsed)),
+                    failedHere ? new Markup("[red]FAILED[/]") : new Markup("[green]done[/]"), Cell(PhaseLine.Seconds(result.Elapsed)),
                     Cell(failedHere ? $"{result.Error} ({result.Log})" : value));
             }
-            table.Caption(Markup.Escape(SweepProgress.Counts(done, failed, running.Count, total, clock.Elapsed, ranHere)));
+            table.Caption(Markup.Escape(tally.ToString()));
             return said.Count == 0 ? table : new Rows([.. said.TakeLast(3).Select(Cell), table]);
         }
     }

@@ -77,7 +77,7 @@ internal static class ExperimentCatalog
     public static List<MetricEntry> Headline(StageGraph graph, Func<string, string?> read) =>
         [.. graph.Ordered.SelectMany(s => s.Metrics).Distinct()
             .SelectMany(path => read(path) is { } json ? MetricsFlattener.Flatten(json, path) : [])
-            .Where(r => r.Value.Number is not null && !r.Key.Contains('.', StringComparison.Ordinal) && !r.Key.Contains('[', StringComparison.Ordinal))
+            .Where(r => r.Value.Number is not null && MetricsFlattener.IsHeadline(r.Key))
             .Select(r => new MetricEntry { Name = r.Key, Value = r.Value.Text })];
 
     private static LockFile? Parse(string text, string commit)

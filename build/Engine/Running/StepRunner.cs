@@ -82,15 +82,12 @@ internal sealed class StepRunner(StageStateReader state, Planner planner, LockFi
     private StageOutcome RunOnce(PlannedStage step, StageRecord current, Decision decision)
     {
         var stage = step.Step;
-        if (step.Forced || !CacheRule.MayRestore(false, stage.AlwaysChanged, 0))
-        {
-            reporter.Deciding(stage, decision);
-            executor.Run(stage, current);
-            return StageOutcome.Ran;
-        }
         var fingerprint = current.Fingerprint(stage.Key);
-        using var flight = FlightLock.Acquire(cacheDir, fingerprint, () => reporter.Notice($"{stage.Name}: waiting for another run of the same inputs"));
-        if (restorer.TryRestore(stage, current, fingerprint, localOnly: true) is { } restored)
+        // Upstream has already settled by now (0 changing): only --force and a stage that reads outside the workspace run regardless.
+        using var flight = CacheRule.MayRestore(step.Forced, stage.AlwaysChanged, upstreamChanging: 0)
+            ? FlightLock.Acquire(cacheDir, fingerprint, () => reporter.Notice($"{stage.Name}: waiting for another run of the same inputs"))
+            : null;
+        if (flight is not null && restorer.TryRestore(stage, current, fingerprint, localOnly: true) is { } restored)
         {
             reporter.Deciding(stage, new Decision.Restore(fingerprint, decision.Why));
             return restored;

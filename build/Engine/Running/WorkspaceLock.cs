@@ -15,44 +15,29 @@ internal sealed class WorkspaceLock : IDisposable
 
     private WorkspaceLock(FileStream handle) => this.handle = handle;
 
-    public static WorkspaceLock Acquire(Workspace workspace, bool wait, Action<string> onWaiting)
+    /// <summary>
+    /// Takes the lock, waiting (saying so once) or, without <paramref name="wait"/>, failing with <paramref name="busy"/>'s
+    /// error for the holder (by default: another run holds this workspace).
+    /// </summary>
+    public static WorkspaceLock Acquire(Workspace workspace, bool wait, Action<string> onWaiting, Func<string, PipelineException>? busy = null)
     {
         Directory.CreateDirectory(workspace.StateDir);
-        var announced = false;
-        while (true)
+        var handle = ExclusiveFile.Acquire(workspace.RunLockFile, Poll, first =>
         {
-            var handle = TryOpen(workspace.RunLockFile);
-            if (handle is not null)
-            {
-                var note = string.Create(CultureInfo.InvariantCulture, $"PID {Environment.ProcessId} on {Environment.MachineName}, since {DateTime.Now:HH:mm:ss}");
-                File.WriteAllText(workspace.RunHolderFile, note);
-                return new WorkspaceLock(handle);
-            }
             var holder = File.Exists(workspace.RunHolderFile) ? File.ReadAllText(workspace.RunHolderFile).Trim() : "unknown process";
             if (!wait)
             {
-                throw PipelineErrors.WorkspaceBusy(holder);
+                throw (busy ?? PipelineErrors.WorkspaceBusy)(holder);
             }
-            if (!announced)
+            if (first)
             {
                 onWaiting($"Waiting for the run that holds this workspace ({holder})...");
-                announced = true;
             }
-            Thread.Sleep(Poll);
-        }
+        });
+        var note = string.Create(CultureInfo.InvariantCulture, $"PID {Environment.ProcessId} on {Environment.MachineName}, since {DateTime.Now:HH:mm:ss}");
+        File.WriteAllText(workspace.RunHolderFile, note);
+        return new WorkspaceLock(handle);
     }
 
     public void Dispose() => handle.Dispose();
-
-    private static FileStream? TryOpen(string path)
-    {
-        try
-        {
-            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
 }

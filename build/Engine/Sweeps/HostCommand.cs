@@ -34,10 +34,11 @@ internal sealed record HostCommand(string FileName, IReadOnlyList<string> Prefix
     /// <summary>The command as one shell line (for a batch script), each word quoted.</summary>
     public string ShellWords => string.Join(' ', Prefix.Prepend(FileName).Select(Quote));
 
-    public ProcessStartInfo Start(string folder, IEnumerable<string> arguments)
+    /// <summary>The host started in <paramref name="folder"/> with its environment, its standard output and error read by the caller.</summary>
+    public ProcessStartInfo Start(string folder)
     {
         var start = new ProcessStartInfo(FileName) { WorkingDirectory = folder, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var word in Prefix.Concat(arguments))
+        foreach (var word in Prefix)
         {
             start.ArgumentList.Add(word);
         }

@@ -31,7 +31,7 @@ internal sealed class PointCollector(SweepFolder sweep, ExperimentStore userExpe
         foreach (var file in metricFiles.Select(f => Path.Combine(workspace.Root, f)).Where(File.Exists))
         {
             var rows = MetricsFlattener.Flatten(File.ReadAllText(file), file).Where(r => r.Value.Number is not null).ToDictionary(r => r.Key, r => r.Value.Number!.Value);
-            foreach (var (key, value) in rows.Where(r => !r.Key.Contains('.', StringComparison.Ordinal) && !r.Key.Contains('[', StringComparison.Ordinal)))
+            foreach (var (key, value) in rows.Where(r => MetricsFlattener.IsHeadline(r.Key)))
             {
                 metrics.TryAdd(key, value);
                 if (rows.TryGetValue($"{key}_ci.low", out var low) && rows.TryGetValue($"{key}_ci.high", out var high))

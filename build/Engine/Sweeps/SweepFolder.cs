@@ -42,7 +42,20 @@ internal sealed class SweepFolder(Workspace user, string id)
         {
             return null;
         }
-        var sets = JsonSerializer.Deserialize<List<List<string[]>>>(File.ReadAllText(PointsFile)) ?? [];
+        List<List<string[]>>? sets;
+        try
+        {
+            sets = JsonSerializer.Deserialize<List<List<string[]>>>(File.ReadAllText(PointsFile));
+        }
+        catch (JsonException)
+        {
+            sets = null;
+        }
+        if (sets is null || sets.Any(point => point is null || point.Any(kv => kv is not { Length: 2 })))
+        {
+            throw new Errors.PipelineException($"sweep {id}: {Path.GetRelativePath(user.Root, PointsFile)} is damaged; run the sweep again with its --set or --sweep",
+                Errors.ExitCodes.BadUsage);
+        }
         return [.. sets.Select((point, i) => new SweepPoint(i, [.. point.Select(kv => new KeyValuePair<string, string>(kv[0], kv[1]))]))];
     }
 
@@ -65,7 +78,8 @@ internal sealed class SweepFolder(Workspace user, string id)
         try
         {
             var stored = JsonSerializer.Deserialize<StoredResult>(File.ReadAllText(path));
-            return stored is null || stored.Label != point.Label || stored.Experiment.Length == 0 ? null
+            // A damaged or foreign result (another label, no experiment, an interval that is not two numbers) runs again.
+            return stored is null || stored.Label != point.Label || stored.Experiment.Length == 0 || stored.Intervals.Values.Any(ci => ci is not { Length: 2 }) ? null
                 : new PointResult(point, PointStatus.Earlier, TimeSpan.FromSeconds(stored.Seconds), ShownLog(point.Index))
                 {
                     Experiment = stored.Experiment,

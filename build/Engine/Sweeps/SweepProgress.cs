@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
+using Pipeline.Engine.Cli;
 
 namespace Pipeline.Engine.Sweeps;
 
@@ -11,11 +11,10 @@ namespace Pipeline.Engine.Sweeps;
 internal sealed class SweepProgress(string sweep, int total, string? metric, Action<string> writeLine) : ISweepView
 {
     // Labels come from the command line or a file, errors from a point's output: text, never terminal controls.
-    private readonly Action<string> write = line => writeLine(Cli.TerminalText.Safe(line));
+    private readonly Action<string> write = line => writeLine(TerminalText.Safe(line));
 
     private readonly Lock gate = new();
-    private readonly Stopwatch clock = Stopwatch.StartNew();
-    private int running, done, failed, ranHere;
+    private readonly SweepTally tally = new(total);
 
     public void Around(Action body) => body();
 
@@ -36,7 +35,7 @@ internal sealed class SweepProgress(string sweep, int total, string? metric, Act
         }
         lock (gate)
         {
-            done += count;
+            tally.Earlier(count);
             write(string.Create(CultureInfo.InvariantCulture, $"sweep {sweep}: {count} point(s) done by an earlier run of this sweep (taken from its results, nothing rerun)"));
         }
     }
@@ -45,7 +44,7 @@ internal sealed class SweepProgress(string sweep, int total, string? metric, Act
     {
         lock (gate)
         {
-            running++;
+            tally.Started();
             write($"sweep {sweep}: point {point.Index} started: {point.Label}");
         }
     }
@@ -54,32 +53,17 @@ internal sealed class SweepProgress(string sweep, int total, string? metric, Act
     {
         lock (gate)
         {
-            running--;
-            ranHere++;
+            tally.Finished(result);
             if (result.Status == PointStatus.Failed)
             {
-                failed++;
-                write($"sweep {sweep}: point {result.Point.Index} FAILED after {Seconds(result.Elapsed)}: {result.Error}; its log: {result.Log}");
+                write($"sweep {sweep}: point {result.Point.Index} FAILED after {PhaseLine.Seconds(result.Elapsed)}: {result.Error}; its log: {result.Log}");
             }
             else
             {
-                done++;
                 var shown = metric is not null && result.Metrics.TryGetValue(metric, out var value) ? $": {metric} {value.ToString("0.000", CultureInfo.InvariantCulture)}" : "";
-                var how = result.Status == PointStatus.Earlier ? "done by an earlier run" : $"done in {Seconds(result.Elapsed)}";
-                write($"sweep {sweep}: point {result.Point.Index} {how}{shown}");
+                write($"sweep {sweep}: point {result.Point.Index} done in {PhaseLine.Seconds(result.Elapsed)}{shown}");
             }
-            write($"sweep {sweep}: {Counts(done, failed, running, total, clock.Elapsed, ranHere)}");
+            write($"sweep {sweep}: {tally}");
         }
     }
-
-    /// <summary>"3 done, 1 failed, 2 running, 10 queued of 16 (12.0 s, about 40.0 s left)".</summary>
-    public static string Counts(int done, int failed, int running, int total, TimeSpan elapsed, int ranHere)
-    {
-        var queued = total - done - failed - running;
-        // Points end at the rate they have ended in this run so far (that rate already counts the points side by side).
-        var left = ranHere == 0 || queued + running == 0 ? "" : $", about {Seconds(elapsed / ranHere * (queued + running))} left";
-        return string.Create(CultureInfo.InvariantCulture, $"{done} done, {failed} failed, {running} running, {queued} queued of {total} ({Seconds(elapsed)}{left})");
-    }
-
-    public static string Seconds(TimeSpan time) => string.Create(CultureInfo.InvariantCulture, $"{time.TotalSeconds:0.0} s");
 }

@@ -9,7 +9,7 @@ namespace Pipeline.Engine.Sweeps;
 /// their own workspace and run by the executor, each taken in (<see cref="PointCollector"/>) the moment it ends, so a
 /// killed sweep loses no finished point.
 /// </summary>
-internal sealed class SweepRunner(Workspace user, SweepFolder folder, string target, PointCollector collector, ISweepView progress, Action<string> notice)
+internal sealed class SweepRunner(Workspace user, SweepFolder folder, string target, PointCollector collector, ISweepView progress)
 {
     /// <summary>
     /// With a shared remote: each point takes from it what a colleague, CI or another sweep already ran (--pull), and
@@ -32,7 +32,7 @@ internal sealed class SweepRunner(Workspace user, SweepFolder folder, string tar
         var jobs = points.Where(p => !results.ContainsKey(p.Point.Index))
             .Select(p => new PointJob(p.Point, folder.PointDir(p.Point.Index), folder.LogOf(p.Point.Index), Arguments(p.Point)) { Then = Remote ? ["--target=Push"] : [] }).ToList();
         progress.Around(() => executor.Run(jobs, new PointEvents(
-            Prepare: job => PointWorkspace.Create(user, graphs[job.Point.Index], job.Folder, notice),
+            Prepare: job => PointWorkspace.Create(user, graphs[job.Point.Index], job.Folder, progress.Say),
             Started: job => progress.Started(job.Point),
             Finished: run =>
             {

@@ -12,7 +12,7 @@ internal sealed class WorkerProcess : IDisposable
 
     public WorkerProcess(HostCommand host, string folder, int processors)
     {
-        var start = host.Start(folder, []);
+        var start = host.Start(folder);
         start.RedirectStandardInput = true;
         start.Environment[SweepWorker.Variable] = "1";
         // N workers side by side share the cores: each sizes its thread pools to its share, not to the whole machine.

@@ -45,12 +45,7 @@ public sealed class SlurmSweepTests : IDisposable
     [Fact]
     public async Task A_failing_task_and_a_task_cancelled_with_scancel_are_named_with_job_state_and_log_and_the_rerun_runs_only_them()
     {
-        var paulo = workspace.Import("exportify-paulo.csv");
-        workspace.Import("kaggle-amelia.csv");
-        workspace.Import("bad-rows.csv");
-        workspace.Write("params.yaml", SweepWorkspace.QuickParams
-            .Replace("source: demo", "source: csv", StringComparison.Ordinal)
-            .Replace("paulo: {}\n    amelia: {}", $"paulo: {{ file: {paulo} }}\n    amelia: {{ file: imports/kaggle-amelia.csv }}", StringComparison.Ordinal));
+        workspace.UseCsvImports();
         // One task at a time (%1): point 0 fails on its bad rows, point 1 is cancelled while it runs, point 2 finishes.
         workspace.Write("points.yaml", """
             points:

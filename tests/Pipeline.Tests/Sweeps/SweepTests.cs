@@ -80,12 +80,7 @@ public sealed class SweepTests : IDisposable
     [Fact]
     public void A_failing_point_is_named_with_its_log_and_the_rerun_runs_only_it()
     {
-        var paulo = workspace.Import("exportify-paulo.csv");
-        workspace.Import("kaggle-amelia.csv");
-        workspace.Import("bad-rows.csv");
-        workspace.Write("params.yaml", SweepWorkspace.QuickParams
-            .Replace("source: demo", "source: csv", StringComparison.Ordinal)
-            .Replace("paulo: {}\n    amelia: {}", $"paulo: {{ file: {paulo} }}\n    amelia: {{ file: imports/kaggle-amelia.csv }}", StringComparison.Ordinal));
+        workspace.UseCsvImports();
         string[] args = ["--set", "fetch.users.amelia.file=imports/kaggle-amelia.csv,imports/bad-rows.csv", "--set", "train.mlp.epochs=3"];
 
         var run = workspace.Sweep(args);

@@ -33,6 +33,17 @@ internal static partial class SweepWorkspace
     public static SongWorkspace Create(string paramsYaml = QuickParams) =>
         new SongWorkspace(paramsYaml).With(new Dictionary<string, string> { ["PIPELINE_HOST"] = Path.Combine(AppContext.BaseDirectory, "pipeline.dll") });
 
+    /// <summary>The quick params on the csv source: paulo's and amelia's fixtures, and bad-rows.csv beside them for a failing point.</summary>
+    public static void UseCsvImports(this SongWorkspace workspace)
+    {
+        var paulo = workspace.Import("exportify-paulo.csv");
+        var amelia = workspace.Import("kaggle-amelia.csv");
+        workspace.Import("bad-rows.csv");
+        workspace.Write("params.yaml", QuickParams
+            .Replace("source: demo", "source: csv", StringComparison.Ordinal)
+            .Replace("paulo: {}\n    amelia: {}", $"paulo: {{ file: {paulo} }}\n    amelia: {{ file: {amelia} }}", StringComparison.Ordinal));
+    }
+
     public static CliResult Sweep(this SongWorkspace workspace, params string[] args) => workspace.Run(["--target=Sweep", .. args]);
 
     public static string IdOf(CliResult run) => SweepId().Match(run.Out) is { Success: true } m ? m.Groups[1].Value : throw new Xunit.Sdk.XunitException($"no sweep id in: {run}");

@@ -64,7 +64,7 @@ internal sealed class SweepTarget : Target
             SweepInterruption.Watch(context.Session.Errors, executor, folder);
         }
         var remote = Remote.RemoteConfig.Find(user.Root, context.Session.Environment.Variable) is not null;
-        var results = new SweepRunner(user, folder, context.Session.Definition.DefaultTarget, collector, view, view.Say) { Remote = remote }.Run(points, executor);
+        var results = new SweepRunner(user, folder, context.Session.Definition.DefaultTarget, collector, view) { Remote = remote }.Run(points, executor);
         if (detach)
         {
             context.Out.WriteLine($"Sweep {folder.Id} goes on in Slurm; --target=Sweep --collect={folder.Id} follows it and gathers its points.");
@@ -99,19 +99,9 @@ internal sealed class SweepTarget : Target
     }
 
     /// <summary>One run of a sweep at a time: the same sweep started again waits for it, saying so (or with --no-wait fails).</summary>
-    private static WorkspaceLock Hold(TargetContext context, SweepFolder folder, ConsoleReporter reporter)
-    {
-        var state = new Workspace(folder.Root);
-        try
-        {
-            return WorkspaceLock.Acquire(state, context.Wait, _ => reporter.Notice($"Sweep {folder.Id} is running in another process; waiting for it to end..."));
-        }
-        catch (PipelineException) when (!context.Wait)
-        {
-            var holder = File.Exists(state.RunHolderFile) ? File.ReadAllText(state.RunHolderFile).Trim() : "unknown process";
-            throw new PipelineException($"sweep {folder.Id} is running in another process ({holder}); drop --no-wait to wait for it", ExitCodes.Failed);
-        }
-    }
+    private static WorkspaceLock Hold(TargetContext context, SweepFolder folder, ConsoleReporter reporter) =>
+        WorkspaceLock.Acquire(new Workspace(folder.Root), context.Wait, _ => reporter.Notice($"Sweep {folder.Id} is running in another process; waiting for it to end..."),
+            holder => new PipelineException($"sweep {folder.Id} is running in another process ({holder}); drop --no-wait to wait for it", ExitCodes.Failed));
 
     /// <summary>Every point bound like a run's --set, before anything runs; a file's point is named by its number.</summary>
     private static List<(SweepPoint Point, StageGraph Graph)> Checked(TargetContext context, IReadOnlyList<SweepPoint> points, string? file)
