@@ -13,6 +13,7 @@ public static class SongPipeline
         OwnAssemblies = [typeof(PipelineParams).Assembly],
         DefaultTarget = "Report",
         HeadlineMetric = "auc",
+        Compare = CompareCommand.View,
         Version = typeof(SongPipeline).Assembly.GetName().Version?.ToString(3) ?? "0",
         Commands = new Dictionary<string, CommandTarget>(StringComparer.OrdinalIgnoreCase)
         {

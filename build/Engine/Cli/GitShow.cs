@@ -17,6 +17,18 @@ internal static class GitShow
     /// <summary>HEAD itself: full hash, short hash, subject; null outside a git repository or before the first commit.</summary>
     public static (string Hash, string Short, string Subject)? Head(string workspace) => Log(workspace, [], 1) is [var head] ? head : null;
 
+    /// <summary>The commit a revision names: full and short hash; an unknown revision is an error naming it.</summary>
+    public static (string Hash, string Short) Commit(string workspace, string rev)
+    {
+        Revision.Check(rev);
+        var (code, output, stderr) = Git(workspace, "log", "-n1", "--format=%H%x1f%h", "--end-of-options", rev, "--");
+        if (code == 0 && output.Trim().Split('\u001f') is [var hash, var shortHash])
+        {
+            return (hash, shortHash);
+        }
+        throw stderr.Contains("not a git repository", StringComparison.OrdinalIgnoreCase) ? PipelineErrors.NotInGitRepository(stderr.Trim()) : PipelineErrors.UnknownRevision(rev);
+    }
+
     /// <summary>Where this branch left its upstream (the merge base with @{upstream}); null when it has none.</summary>
     public static string? UpstreamBase(string workspace)
     {

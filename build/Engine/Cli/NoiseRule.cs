@@ -18,8 +18,12 @@ internal sealed class NoiseRule(List<(string Key, MetricValue Value)> before, Li
         {
             return null;
         }
-        return a >= @is.Low && a <= @is.High && b >= was.Low && b <= was.High;
+        return Within(a, was, b, @is);
     }
+
+    /// <summary>Each value inside the other's interval: the change from <paramref name="a"/> to <paramref name="b"/> is one luck alone could make.</summary>
+    public static bool Within(double a, (double Low, double High) aInterval, double b, (double Low, double High) bInterval) =>
+        a >= bInterval.Low && a <= bInterval.High && b >= aInterval.Low && b <= aInterval.High;
 
     private static (double Low, double High)? Interval(Dictionary<string, double> side, string key) =>
         side.TryGetValue($"{key}_ci.low", out var low) && side.TryGetValue($"{key}_ci.high", out var high) ? (low, high) : null;

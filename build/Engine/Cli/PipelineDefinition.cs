@@ -19,6 +19,9 @@ public sealed record PipelineDefinition
     /// <summary>The metric a sweep ranks its points by unless --sort says another (a metrics file's top-level number).</summary>
     public string? HeadlineMetric { get; init; }
 
+    /// <summary>How --target=Compare draws sides next to each other; without it there is no Compare target.</summary>
+    public CompareView? Compare { get; init; }
+
     /// <summary>The version --version prints.</summary>
     public string Version { get; init; } = "0";
 }

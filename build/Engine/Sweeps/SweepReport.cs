@@ -58,7 +58,7 @@ internal sealed class SweepReport
         }
         var a = best.Metrics[metric];
         var b = result.Metrics[metric];
-        return a >= ci[0] && a <= ci[1] && b >= bestCi[0] && b <= bestCi[1] ? "within noise" : "worse";
+        return NoiseRule.Within(a, (bestCi[0], bestCi[1]), b, (ci[0], ci[1])) ? "within noise" : "worse";
     }
 
     public string Markdown()

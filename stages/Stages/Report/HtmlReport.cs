@@ -19,7 +19,7 @@ public static class HtmlReport
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Whose taste is it?</title>\n")
             .Append("<style>\n").Append(HtmlStyle.Css).Append("</style>\n")
-            .Append("<script>\n").Append(PlotlyJs.Value).Append("\n</script>\n</head>\n<body>\n<main>\n<h1>Whose taste is it?</h1>\n");
+            .Append("<script>\n").Append(PlotlyScript).Append("\n</script>\n</head>\n<body>\n<main>\n<h1>Whose taste is it?</h1>\n");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"lead\">The songs {data.Classes.Count} people like, and a model (<b>{E(data.Model)}</b>) that learned whose taste a song fits: ")
             .Append(string.Join(", ", data.Classes.Select(E))).Append(".</p>\n");
         if (data.SourceNote is { } note)
@@ -200,6 +200,9 @@ public static class HtmlReport
     private static string F2(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string F3(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+
+    /// <summary>plotly.js (its gl2d bundle), for every page that draws with it.</summary>
+    internal static string PlotlyScript => PlotlyJs.Value;
 
     /// <summary>plotly.js, read once from this assembly's resources.</summary>
     private static readonly Lazy<string> PlotlyJs = new(() =>

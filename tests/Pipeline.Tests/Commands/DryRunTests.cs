@@ -40,7 +40,13 @@ public sealed class DryRunTests : IDisposable
         // Work pending everywhere: params changed, an output gone, a remote that lacks what the lock names.
         workspace.Write("params.yaml", SongWorkspace.DemoParams(tracksPerUser: 61));
         File.Delete(workspace.PathOf("reports/metrics.json"));
-        var extra = new Dictionary<string, string[]> { ["Apply"] = [$"--exp={experiment}"], ["Gc"] = ["--keep=0"], ["Sweep"] = ["--set", "train.mlp.epochs=3,4"] };
+        var extra = new Dictionary<string, string[]>
+        {
+            ["Apply"] = [$"--exp={experiment}"],
+            ["Gc"] = ["--keep=0"],
+            ["Sweep"] = ["--set", "train.mlp.epochs=3,4"],
+            ["Compare"] = [$"--exp={experiment}"]
+        };
         var tried = new List<string>();
 
         foreach (var target in Registry.All.Where(t => t.SupportsDryRun))
@@ -56,7 +62,7 @@ public sealed class DryRunTests : IDisposable
             Assert.True(changed.Count == 0, $"{target.Name} --dryrun changed {string.Join(", ", changed)}");
             tried.Add(target.Name);
         }
-        Assert.Equal(["Fetch", "Features", "Train", "Embed", "Evaluate", "Report", "Apply", "Sweep", "Gc", "Push", "Pull"], tried);
+        Assert.Equal(["Fetch", "Features", "Train", "Embed", "Evaluate", "Report", "Apply", "Sweep", "Gc", "Push", "Pull", "Compare"], tried);
     }
 
     [Fact]

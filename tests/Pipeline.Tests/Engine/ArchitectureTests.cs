@@ -29,7 +29,7 @@ public sealed class ArchitectureTests
             .Select(t => t.Name.Split('`')[0]).Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(
-            ["CommandRequest", "CommandTarget", "ExitCodes", "HostEnvironment", "OptionKind", "OptionValues", "ParamsAttribute", "PipelineApp",
+            ["CommandRequest", "CommandTarget", "CompareMetric", "ComparePoint", "CompareRequest", "CompareSide", "CompareSideKind", "CompareSweep", "CompareView", "ExitCodes", "HostEnvironment", "OptionKind", "OptionValues", "ParamsAttribute", "PipelineApp",
                 "PipelineDefinition", "PipelineException", "PipelineTask", "StageContext", "TargetEffect", "TargetOption", "TaskDescriptionAttribute",
                 "TaskNameAttribute", "TerminalText", "Workspace"],
             exported);

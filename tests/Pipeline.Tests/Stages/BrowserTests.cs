@@ -118,14 +118,14 @@ public sealed class BrowserTests : IDisposable
         return ReportTests.Data() with { Embedding = songs };
     }
 
-    private static void RequireChromium()
+    internal static void RequireChromium()
     {
         var inCi = Environment.GetEnvironmentVariable("CI") == "true";
         Assert.False(inCi && !File.Exists(Chromium), $"{Chromium} is missing: .ci/run installs Debian's chromium");
         Skip.IfNot(File.Exists(Chromium), $"{Chromium} is not installed (apt-get install chromium); skipping the real-browser tests");
     }
 
-    private static Task<IBrowser> Launch() => Puppeteer.LaunchAsync(new LaunchOptions
+    internal static Task<IBrowser> Launch() => Puppeteer.LaunchAsync(new LaunchOptions
     {
         ExecutablePath = ChromiumBinary,
         Headless = true,
@@ -134,16 +134,17 @@ public sealed class BrowserTests : IDisposable
             "--disable-sync", "--host-resolver-rules=\"MAP * ~NOTFOUND\""],
     });
 
-    /// <summary>Opens the file, records every request the page makes, and waits for the map to say it has drawn.</summary>
-    private static async Task<(IPage Page, List<string> Requested)> Open(IBrowser browser, string file, Action<IPage>? before = null)
+    /// <summary>Opens the file, records every request the page makes, and waits for the plot with id <paramref name="drawn"/> to say it has drawn.</summary>
+    internal static async Task<(IPage Page, List<string> Requested)> Open(IBrowser browser, string file, Action<IPage>? before = null, string drawn = "songs-map")
     {
         var page = await browser.NewPageAsync();
+        await page.SetViewportAsync(new ViewPortOptions { Width = 1200, Height = 900 });
         page.DefaultTimeout = (int)Guard.TotalMilliseconds;
         var requested = new List<string>();
         page.Request += (_, e) => requested.Add(e.Request.Url);
         before?.Invoke(page);
         await page.GoToAsync(new Uri(file).AbsoluteUri, WaitUntilNavigation.Load);
-        await page.WaitForFunctionAsync("() => document.getElementById('songs-map').dataset.drawn !== undefined");
+        await page.WaitForFunctionAsync($"() => document.getElementById('{drawn}').dataset.drawn !== undefined");
         return (page, requested);
     }
 

@@ -37,6 +37,7 @@ public sealed class WorkflowTests
     [InlineData("./build.sh --target=MetricsDiff --rev=")]
     [InlineData("./build.sh --target=ParamsDiff --rev=")]
     [InlineData("./build.sh --target=Push")]
+    [InlineData("./build.sh --target=Compare --rev=")]
     public void Every_command_the_workflow_runs_is_in_the_README(string command)
     {
         Assert.Contains(command, File.ReadAllText(Workflow), StringComparison.Ordinal);

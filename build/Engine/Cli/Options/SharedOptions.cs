@@ -38,6 +38,16 @@ internal static class SharedOptions
     public static readonly TargetOption Keep = TargetOption.Number("keep", "N", 0, int.MaxValue, "Keep only the newest N experiments of this workspace");
     public static readonly TargetOption Exp = TargetOption.Text("exp", "ID", "The experiment to restore: an id, or its first characters, from --target=Experiments");
 
+    public static readonly TargetOption CompareRev = TargetOption.Text("rev", "REV",
+        "A side: a git revision (\"workspace\" is the workspace); one side alone is compared with the workspace") with
+    { Repeats = true };
+    public static readonly TargetOption CompareExp = TargetOption.Text("exp", "ID", "A side: an experiment (its id, or its first characters, from --target=Experiments)")
+        with
+    { Repeats = true };
+
+    public static readonly TargetOption CompareSweep = TargetOption.Text("sweep", "ID", "Every point of this sweep as a side (its id, or its first characters), alone");
+    public static readonly TargetOption ComparePull = TargetOption.Flag("pull", "First download from the shared remote the run-cache entries the sides lack");
+
     public static readonly TargetOption SweepFile = TargetOption.Text("sweep", "FILE",
         "Sweep the points of a YAML file: grid: {KEY: [V1, V2]} (crossed with the --set axes) or points: [{KEY: V, ...}, ...]");
     public static readonly TargetOption SweepId = TargetOption.Text("sweep", "ID", "Only the points of this sweep (its id, or its first characters)");

@@ -30,6 +30,12 @@ internal static class TargetOptions
         }
         foreach (var option in declared)
         {
+            // The parser knows every target's options at once; whether this one repeats is the target's own.
+            if (!option.Repeats && line.Given.GetValueOrDefault(option.Name) is [var first, var second, ..])
+            {
+                var both = option.Kind == OptionKind.Flag ? "" : $" ({TerminalText.Safe(first)}, then {TerminalText.Safe(second)})";
+                throw new PipelineException($"--{option.Name} is given twice{both}; give it once", ExitCodes.BadUsage);
+            }
             foreach (var value in line.Given.GetValueOrDefault(option.Name) ?? [])
             {
                 CheckValue(option, value);

@@ -55,7 +55,8 @@ internal sealed class ApplyTarget : Target
         return ExitCodes.Success;
     }
 
-    private static ExperimentRow Find(List<ExperimentRow> rows, string id)
+    /// <summary>The experiment whose id (or commit) starts so; none or several is an error naming the candidates.</summary>
+    public static ExperimentRow Find(List<ExperimentRow> rows, string id)
     {
         var matches = rows.Where(r => r.Id.StartsWith(id, StringComparison.OrdinalIgnoreCase) || (r.Commit is { } c && c.StartsWith(id, StringComparison.OrdinalIgnoreCase))).ToList();
         return matches.Count switch

@@ -17,19 +17,19 @@ internal sealed class ExperimentsTarget : Target
         var rows = Catalog(context, context.Options.Flag(SharedOptions.AllCommits.Name));
         if (context.Options.Text(SharedOptions.SweepId.Name) is { } sweep)
         {
-            rows = OfSweep(rows, sweep);
+            rows = OfSweep(rows, sweep).Rows;
         }
         return ExperimentsView.Show(rows, context.Options.Text(SharedOptions.Sort.Name), context.Console);
     }
 
     /// <summary>The points of the sweep whose id starts so; an id no experiment has is an error naming the sweeps known.</summary>
-    private static List<ExperimentRow> OfSweep(List<ExperimentRow> rows, string id)
+    public static (string Id, List<ExperimentRow> Rows) OfSweep(List<ExperimentRow> rows, string id)
     {
         var sweeps = rows.SelectMany(r => r.Sweeps).Distinct().Order(StringComparer.Ordinal).ToList();
         var matching = sweeps.Where(s => s.StartsWith(id, StringComparison.OrdinalIgnoreCase)).ToList();
         return matching.Count switch
         {
-            1 => [.. rows.Where(r => r.Sweeps.Contains(matching[0]))],
+            1 => (matching[0], [.. rows.Where(r => r.Sweeps.Contains(matching[0]))]),
             0 => throw new PipelineException($"--sweep {TerminalText.Safe(id)}: no experiment of such a sweep " +
                 $"({(sweeps.Count == 0 ? "no sweep has run here: --target=Sweep" : "known: " + string.Join(", ", sweeps))})", ExitCodes.BadUsage),
             _ => throw new PipelineException($"--sweep {TerminalText.Safe(id)}: names {matching.Count} sweeps ({string.Join(", ", matching)}); give more of the id", ExitCodes.BadUsage),

@@ -19,6 +19,7 @@ internal sealed class TargetRegistry
                 .. pipeline.Stages.Select(s => new StageTarget(s.Name, s.Description)),
                 new StatusTarget(), new DagTarget(), new MetricsTarget(), new MetricsDiffTarget(), new ParamsDiffTarget(), new ExperimentsTarget(),
                 new ApplyTarget(), new SweepTarget(), new GcTarget(), new PushTarget(), new PullTarget(),
+                .. (definition.Compare is { } compare ? [new CompareTarget(compare)] : Array.Empty<Target>()),
                 .. definition.Commands.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new HostCommandTarget(c.Key, c.Value)),
             ];
             CheckOptions(targets);
@@ -30,7 +31,7 @@ internal sealed class TargetRegistry
 
     /// <summary>Every option of every target, and the meta options: what the parser knows.</summary>
     public IReadOnlyList<TargetOption> AllOptions =>
-        [.. SharedOptions.Meta, .. SharedOptions.Global, .. All.SelectMany(t => t.Options).DistinctBy(o => o.Name)];
+        [.. SharedOptions.Meta, .. SharedOptions.Global, .. All.SelectMany(t => t.Options).OrderByDescending(o => o.Repeats).DistinctBy(o => o.Name)];
 
     /// <summary>The target of that name (any case); an unknown one is an error with the nearest name and the list.</summary>
     public Target Resolve(string name)
