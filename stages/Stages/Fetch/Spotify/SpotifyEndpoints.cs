@@ -18,6 +18,15 @@ public sealed record SpotifyEndpoints
     public string? ClientId { get; init; }
     public string RedirectUri { get; init; } = DefaultRedirectUri;
 
+    /// <summary>SPOTIFY_LOGIN_LISTEN: where Login listens for the redirect, when not on the redirect URI's own host.</summary>
+    public const string LoginListenVariable = "SPOTIFY_LOGIN_LISTEN";
+
+    /// <summary>
+    /// The address Login's listener binds instead of the redirect URI's loopback host: 0.0.0.0 in a container, whose
+    /// published port (127.0.0.1:8888 on the host) arrives on its own network interface, not on its loopback.
+    /// </summary>
+    public System.Net.IPAddress? LoginListen { get; init; }
+
     /// <param name="resolve">A workspace path made absolute.</param>
     /// <param name="environment">An environment variable of the run.</param>
     public static SpotifyEndpoints Resolve(Func<string, string> resolve, Func<string, string?> environment)
@@ -31,6 +40,9 @@ public sealed record SpotifyEndpoints
             ReccoBeatsUrl = Trim(Env("RECCOBEATS_API_URL") ?? "https://api.reccobeats.com/v1"),
             ClientId = Env("SPOTIFY_CLIENT_ID") ?? file.ClientId,
             RedirectUri = Env("SPOTIFY_REDIRECT_URI") ?? file.RedirectUri ?? DefaultRedirectUri,
+            LoginListen = Env(LoginListenVariable) is { } listen
+                ? System.Net.IPAddress.TryParse(listen, out var address) ? address : throw SpotifyErrors.BadListenAddress(LoginListenVariable, listen)
+                : null,
         };
     }
 

@@ -23,6 +23,9 @@ public static class SpotifyErrors
     public static InvalidDataException Rejected(string user, string endpoint) =>
         new($"{endpoint}: Spotify rejected {user}'s token even after a refresh (401); run {LoginCommand(user)}");
 
+    public static InvalidDataException BadListenAddress(string variable, string value) =>
+        new($"{variable}={value}: not an IP address (0.0.0.0 listens on every address, as a container needs)");
+
     public static InvalidDataException NoClientId(string credentialsFile) =>
         new($"no Spotify client id: set SPOTIFY_CLIENT_ID, or client_id in {credentialsFile} (copy credentials/credentials.example.json)");
 

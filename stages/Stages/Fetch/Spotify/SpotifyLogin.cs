@@ -33,7 +33,7 @@ public static class SpotifyLogin
         var clientId = endpoints.RequireClientId();
         var redirect = RedirectUris.Check(endpoints.RedirectUri);
         var pkce = Pkce.Create();
-        using var listener = RedirectListener.For(redirect);
+        using var listener = RedirectListener.For(redirect, endpoints.LoginListen);
         var address = AuthorizationUrl(endpoints, clientId, pkce);
         options.Output.WriteLine($"Log in to Spotify as {options.User} and allow access, at this address:");
         options.Output.WriteLine(address);

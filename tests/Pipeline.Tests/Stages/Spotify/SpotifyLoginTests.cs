@@ -53,6 +53,33 @@ public sealed class SpotifyLoginTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Listening_on_every_address_as_in_a_container_still_catches_the_loopback_redirect()
+    {
+        fake.LoginUser = "ana";
+        workspace.Variables["SPOTIFY_LOGIN_LISTEN"] = "0.0.0.0";
+        using var output = new LineWriter();
+        var (login, address) = StartLogin("ana", TextReader.Null, output);
+
+        Assert.Contains("Spotify has answered", await Browse(address), StringComparison.Ordinal);
+        var result = await login;
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(workspace.Exists("credentials/tokens/ana.json"));
+    }
+
+    [Fact]
+    public void A_listen_address_that_is_not_one_is_a_usage_error_naming_the_variable()
+    {
+        workspace.Variables["SPOTIFY_LOGIN_LISTEN"] = "everywhere";
+
+        var result = workspace.Run("--target=Login", "--user=ana", "--no-browser");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("SPOTIFY_LOGIN_LISTEN=everywhere: not an IP address", result.Err, StringComparison.Ordinal);
+        Assert.Empty(fake.Requests);
+    }
+
+    [Fact]
     public async Task With_no_browser_the_redirected_address_can_be_pasted_on_standard_input()
     {
         workspace.Variables["SPOTIFY_REDIRECT_URI"] = "https://example.org/spotify/callback"; // no loopback listener: paste only
