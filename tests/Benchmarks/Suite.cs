@@ -56,6 +56,10 @@ internal static class Suite
         {
             CompareBenchmark.Run(Host, Print);
         }
+        if (only is "all" or "edit")
+        {
+            EditLoopBenchmark.Run(Repo, Print);
+        }
         if (only is "all" or "tsne")
         {
             TsneBenchmark.Run(args.Length > 1 ? args.Skip(1).Select(int.Parse) : [1_000, 5_000, 20_000], Print);
