@@ -25,5 +25,5 @@ public sealed class CommittedOutputsTests
         }
     }
 
-    private static int Git(params string[] args) => Command.Run(Repository.Root, "git", args);
+    private static int Git(params string[] args) => Tool.Run("git", args, Repository.Root).Code;
 }

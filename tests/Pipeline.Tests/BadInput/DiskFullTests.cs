@@ -12,7 +12,7 @@ public sealed class DiskFullTests : IDisposable
     {
         if (mounted)
         {
-            Command.Run(null, "umount", workspace.PathOf(".pipeline/cache"));
+            Tool.Run("umount", [workspace.PathOf(".pipeline/cache")]);
         }
         workspace.Dispose();
     }
@@ -22,7 +22,7 @@ public sealed class DiskFullTests : IDisposable
     {
         Skip.IfNot(Environment.UserName == "root", "mounting a tmpfs needs root (CI runs as root)");
         Directory.CreateDirectory(workspace.PathOf(".pipeline/cache"));
-        mounted = Command.Run(null, "mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", workspace.PathOf(".pipeline/cache")) == 0;
+        mounted = Tool.Run("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", workspace.PathOf(".pipeline/cache")]).Code == 0;
         Skip.IfNot(mounted, "this machine does not allow mounting a tmpfs");
 
         var run = workspace.Run("--target=Fetch");

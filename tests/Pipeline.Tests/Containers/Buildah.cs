@@ -20,17 +20,7 @@ internal sealed class Buildah : IDisposable
         Tool.Run("buildah", Arguments(options, command), guard: TimeSpan.FromMinutes(10));
 
     /// <summary>The same, started in the background: for a command the test talks to while it runs (Login).</summary>
-    public Process Start(IEnumerable<string> options, IEnumerable<string> command)
-    {
-        var start = new ProcessStartInfo("buildah") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var arg in Arguments(options, command))
-        {
-            start.ArgumentList.Add(arg);
-        }
-        var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        return process;
-    }
+    public Process Start(IEnumerable<string> options, IEnumerable<string> command) => Tool.Start("buildah", Arguments(options, command));
 
     /// <summary>The container's root file system, mounted on the host.</summary>
     public string Mount() => Tool.Check("buildah", ["mount", Name]).Trim();

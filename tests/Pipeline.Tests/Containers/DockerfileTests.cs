@@ -17,8 +17,8 @@ public sealed partial class DockerfileTests
     {
         var linter = Path.Combine(Lint, "node_modules", "dockerfilelint", "bin", "dockerfilelint");
         var installed = File.Exists(linter) && Tool.OnPath("node");
-        Assert.False(Environment.GetEnvironmentVariable("CI") == "true" && !installed, ".ci/run installs tools/container-lint's packages (npm ci)");
-        Skip.IfNot(installed, "tools/container-lint/node_modules is missing (npm ci --prefix tools/container-lint); skipping the Dockerfile lint");
+        Tool.Require(installed, ".ci/run installs tools/container-lint's packages (npm ci)",
+            "tools/container-lint/node_modules is missing (npm ci --prefix tools/container-lint); skipping the Dockerfile lint");
         var broken = Path.Combine(Path.GetTempPath(), "pipeline-tests", Guid.NewGuid().ToString("N"), "Dockerfile");
         Directory.CreateDirectory(Path.GetDirectoryName(broken)!);
         File.WriteAllText(broken, File.ReadAllText(Dockerfile).Replace("WORKDIR /work\n", "WORKDIR /work\nrun apt-get install curl\n", StringComparison.Ordinal));

